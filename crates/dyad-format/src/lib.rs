@@ -1,0 +1,1 @@
+//! dyad-format (to be written).

@@ -1,0 +1,1 @@
+//! dyad-text (to be written).
