@@ -1,1 +1,28 @@
-//! The default pipeline (to be written).
+//! dyad's pipeline: named [`Stage`]s run in order over each [`Doc`], and an ordered parallel
+//! batch runner.
+//!
+//! * [`Pipeline`] is built once from stage names ([`Pipeline::build`]); it checks at build time
+//!   that every layer a stage requires is assigned by an earlier stage, so a bad `--disable`
+//!   fails at start-up, not in the middle of a batch. Built pipelines are immutable and
+//!   `Send + Sync`: one is shared by all worker threads.
+//! * [`run_ordered`] maps items through a function on a rayon pool, a chunk at a time, and hands
+//!   results to a sink in input order, whatever the number of threads.
+//!
+//! ```
+//! use dyad_pipeline::Pipeline;
+//!
+//! let pipeline = Pipeline::build(&["text"]).unwrap();
+//! let mut doc = dyad_doc::Doc::new("d1", jiff::civil::date(2022, 2, 21),
+//!     "In February 1972, U.S. President Richard Nixon traveled to Beijing. He met Mao Zedong.".into());
+//! pipeline.run(&mut doc).unwrap();
+//! assert_eq!(doc.sentences.as_ref().map(Vec::len), Some(2));
+//! ```
+#![deny(missing_docs)]
+
+mod batch;
+mod registry;
+
+pub use batch::run_ordered;
+pub use registry::{Pipeline, PipelineError, STAGE_NAMES};
+
+pub use dyad_doc::{Doc, Layer, Stage, StageError};
