@@ -45,8 +45,11 @@
 //!   one). Its id is the file name without extensions; for a file found in a directory, its path
 //!   relative to that directory (`sub/story` for `dir/sub/story.txt.gz`).
 //! - `.csv`: a header row, then one record per row; [`CsvColumns`] names the columns (`id`,
-//!   `date`, `text`; `title`, `url`, `outlet` are used when present). Quoted fields may hold
-//!   commas and newlines; a record's line is the line its row starts on.
+//!   `date`, `text`; `title`, `url`, `outlet` are used when present; the `date` column may be
+//!   absent when there is a default date). Quoted fields may hold commas, `""` and newlines;
+//!   rows may be short (a missing cell is a missing field); blank rows are skipped; a record's
+//!   line is the line its row starts on. An empty cell is an empty text, and an absent date,
+//!   title, URL or outlet.
 //! - `-`: stdin, as the forced format or JSONL.
 //! - a directory: walked recursively, entries in byte order of their names, files and
 //!   subdirectories interleaved. Hidden entries (`.name`) are passed over. Files with an unknown

@@ -22,6 +22,7 @@ pub fn read_inputs(paths: &[PathBuf], options: &IngestOptions) -> Records {
         current: None,
         options: options.clone(),
         stats: IngestStats::default(),
+        stdin: None,
     }
 }
 
@@ -34,6 +35,8 @@ pub struct Records {
     current: Option<Source>,
     options: IngestOptions,
     stats: IngestStats,
+    /// What `-` reads instead of the process's stdin (tests).
+    stdin: Option<Box<dyn io::Read + Send>>,
 }
 
 impl Records {
@@ -42,11 +45,18 @@ impl Records {
         self.stats.clone()
     }
 
+    /// Read `stdin` where the paths say `-`.
+    #[cfg(test)]
+    fn with_stdin(mut self, stdin: impl io::Read + Send + 'static) -> Records {
+        self.stdin = Some(Box::new(stdin));
+        self
+    }
+
     /// Open a path as given by the caller.
     fn open_input(&mut self, path: PathBuf) -> Result<(), IngestError> {
         if path.as_os_str() == "-" {
             let format = self.options.format.unwrap_or(InputFormat::Jsonl);
-            let raw = Box::new(io::stdin());
+            let raw = self.stdin.take().unwrap_or_else(|| Box::new(io::stdin()));
             return self.open_stream("-".into(), raw, None, format, "stdin".into());
         }
         let shown = path.display().to_string();

@@ -284,6 +284,61 @@ fn missing_paths_are_one_error_each_and_reading_goes_on() {
     );
 }
 
+#[test]
+fn stdin_is_jsonl_or_the_forced_format_and_may_be_compressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = write(dir.path(), "after.jsonl", JSONL.as_bytes());
+    let paths = [PathBuf::from("-"), after];
+    let read = |bytes: Vec<u8>, options: &IngestOptions| -> Vec<String> {
+        read_inputs(&paths, options)
+            .with_stdin(std::io::Cursor::new(bytes))
+            .map(|i| match i {
+                Ok(r) => format!("{} {}:{:?}", r.id, r.origin.path, r.origin.line),
+                Err(e) => e.to_string(),
+            })
+            .map(|s| s.replace(&format!("{}/", dir.path().display()), ""))
+            .collect()
+    };
+    let want = [
+        "n1 -:Some(1)",
+        "n2 -:Some(2)",
+        "n1 after.jsonl:Some(1)",
+        "n2 after.jsonl:Some(2)",
+    ];
+    assert_eq!(
+        read(JSONL.as_bytes().to_vec(), &IngestOptions::default()),
+        want
+    );
+    assert_eq!(
+        read(gzip(JSONL.as_bytes()), &IngestOptions::default()),
+        want
+    );
+    assert_eq!(
+        read(zstd(JSONL.as_bytes()), &IngestOptions::default()),
+        want
+    );
+
+    let text = IngestOptions {
+        format: Some(InputFormat::Text),
+        ..dated()
+    };
+    let got = read(gzip(b"Nixon met Mao."), &text);
+    assert_eq!(got[0], "stdin -:None");
+    let csv = IngestOptions {
+        format: Some(InputFormat::Csv),
+        ..IngestOptions::default()
+    };
+    let got = read(b"id,date,text\ns1,1972-02-21,x\n".to_vec(), &csv);
+    // A forced format holds for every input.
+    assert_eq!(
+        got,
+        [
+            "s1 -:Some(2)",
+            "after.jsonl:1: CSV header has no column \"id\""
+        ]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_files_are_read_links_to_directories_are_not() {
