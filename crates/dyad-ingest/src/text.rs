@@ -30,7 +30,7 @@ impl TextSource {
         let limit = options.max_record_bytes;
         let mut bytes = Vec::new();
         if let Err(e) = (&mut stream.reader)
-            .take(limit as u64 + 1)
+            .take((limit as u64).saturating_add(1))
             .read_to_end(&mut bytes)
         {
             return Some(Err(error(stream.read_error(e))));
@@ -127,6 +127,11 @@ mod tests {
             IngestErrorKind::TooLong { limit: 4, .. }
         ));
         assert_eq!(read(b"Nixo", &options)[0].as_ref().unwrap().text, "Nixo");
+        let options = IngestOptions {
+            max_record_bytes: usize::MAX,
+            ..dated()
+        };
+        assert_eq!(read(b"Nixon", &options)[0].as_ref().unwrap().text, "Nixon");
     }
 
     #[test]
