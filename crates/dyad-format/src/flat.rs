@@ -159,6 +159,7 @@ fn actor(row: &mut Row, actor: Option<&ActorRef>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::testutil::sample_event;

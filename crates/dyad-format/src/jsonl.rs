@@ -133,6 +133,7 @@ impl<W: Write> EventSink for JsonLines<W> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::testutil::{Failing, sample_event};

@@ -175,6 +175,7 @@ pub fn event_sink<'w>(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 pub(crate) mod testutil {
     //! Events and writers for unit tests.
 
@@ -257,6 +258,7 @@ pub(crate) mod testutil {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::testutil::{Failing, sample_event};

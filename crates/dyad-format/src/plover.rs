@@ -225,6 +225,7 @@ fn option_as_list<T: Serialize, S: Serializer>(value: &Option<T>, s: S) -> Resul
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::testutil::sample_event;

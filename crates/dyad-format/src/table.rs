@@ -366,6 +366,7 @@ pub(crate) fn attribute_groups(actor: &ActorRef) -> RoleGroups<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
