@@ -66,9 +66,11 @@
 //! **Escaping.** TSV has no quoting, so in the TSV formats every tab or line break inside a text
 //! value (`\t`, `\n`, `\r`, VT, FF, FS, GS, RS, NEL, U+2028, U+2029 — everything Python's
 //! `splitlines` breaks on) is replaced by one space. One character for one keeps code-point
-//! offsets into the evidence valid. CSV keeps text exactly and quotes it where needed (RFC 4180,
-//! via csv-core). An absent value (`null`) is an empty cell in all three, so an empty string
-//! and `null` look alike there.
+//! offsets into the evidence valid. TSV values are never quoted, and a `"` is an ordinary
+//! character: read the files with quote handling off (R `quote = ""`, pandas
+//! `quoting=csv.QUOTE_NONE`), as one reads Phoenix and GDELT files. CSV keeps text exactly and
+//! quotes it where needed (RFC 4180, via csv-core). An absent value (`null`) is an empty cell in
+//! all three, so an empty string and `null` look alike there.
 //!
 //! **Negated events.** jsonl, plover and csv write them with their `negated` flag. Phoenix and
 //! GDELT have no column to say "did not happen", so those writers leave negated events out,

@@ -218,6 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn header_cannot_be_switched_on_midway() {
+        let mut sink = PhoenixTsv::new(Vec::new()).with_header(false);
+        sink.write_event(&sample_event()).unwrap();
+        let mut sink = sink.with_header(true);
+        sink.write_event(&sample_event()).unwrap();
+        sink.finish().unwrap();
+        let text = String::from_utf8(sink.into_inner()).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(!text.contains("EventID"));
+    }
+
+    #[test]
     fn statements_are_penta_class_zero() {
         let mut e = sample_event();
         e.cameo = "012".parse().unwrap();

@@ -44,9 +44,11 @@ impl<W: Write> TableWriter<W> {
         }
     }
 
-    /// Turns the header line on or off (only before anything was written).
+    /// Turns the header line on or off; ignored once anything has been written.
     pub(crate) fn set_header(&mut self, header: bool) {
-        self.header = header;
+        if !self.header_done && self.written == 0 && !self.finished {
+            self.header = header;
+        }
     }
 
     /// Writes the header if it is on and not yet written.
