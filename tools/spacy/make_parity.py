@@ -165,9 +165,14 @@ def write_parity(nlp) -> None:
 
 
 def f32_list(a):
+    """An f32 array as nested lists of Python floats holding the shortest decimal that reads back as
+    the same f32 (exact, and about half the size of the f64 expansion)."""
     import numpy
 
-    return numpy.asarray(a, dtype="float32").tolist()
+    arr = numpy.asarray(a, dtype="float32")
+    if arr.ndim == 0:
+        return float(str(arr))
+    return [f32_list(x) for x in arr] if arr.ndim > 1 else [float(str(x)) for x in arr]
 
 
 def tok2vec_stages(t2v_model, doc) -> dict:
@@ -288,14 +293,46 @@ def write_dumps(nlp, directory: pathlib.Path, texts: list[str]) -> None:
         )
 
 
+FIXTURE = OUT_DIR / "spacy-3.8.0-intermediates.json"
+
+
+def write_fixture(nlp) -> None:
+    """A small committed subset of the dump, for the Rust tests of the network layers."""
+    docs = []
+    for text in DEFAULT_DUMP_TEXTS:
+        d = dump_doc(nlp, text)
+        doc = nlp(text)
+        steps = lambda p: [{"ids": s["ids"], "action": s["action"], "scores": s["scores"]} for s in p["steps"]]
+        docs.append(
+            {
+                "text": text,
+                "tokens": [
+                    {"text": t.text, "start": t.idx, "norm": t.norm_, "spacy": bool(t.whitespace_)} for t in doc
+                ],
+                "tok2vec": {k: d["tok2vec"][k] for k in ("columns", "ids", "rows", "embedded", "output")}
+                | {"block0": d["tok2vec"]["blocks"][0]},
+                "ner_tok2vec": {k: d["ner_tok2vec"][k] for k in ("columns", "ids", "output")},
+                "tagger_scores": d["tagger_scores"],
+                "parser": {"projected": d["parser"]["projected"], "steps": steps(d["parser"])},
+                "ner": {"projected": d["ner"]["projected"], "steps": steps(d["ner"])},
+                "final": d["final"],
+            }
+        )
+    FIXTURE.write_text(json.dumps({"generated_by": "tools/spacy/make_parity.py --fixture", "docs": docs}) + "\n")
+    print(f"wrote {FIXTURE.relative_to(ROOT)} ({FIXTURE.stat().st_size:,} bytes)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dump", type=pathlib.Path, help="write intermediate arrays into this directory instead")
     ap.add_argument("--dump-count", type=int, default=3, help="corpus texts to dump besides the defaults")
     ap.add_argument("--dump-text", action="append", default=[], help="a text to dump (repeatable)")
+    ap.add_argument("--fixture", action="store_true", help=f"write the small committed {FIXTURE.name} instead")
     args = ap.parse_args()
     nlp = load_nlp()
-    if args.dump:
+    if args.fixture:
+        write_fixture(nlp)
+    elif args.dump:
         texts = args.dump_text or DEFAULT_DUMP_TEXTS + [t for _, t in read_corpus()[0][: args.dump_count]]
         write_dumps(nlp, args.dump, texts)
     else:

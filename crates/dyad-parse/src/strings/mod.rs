@@ -54,7 +54,6 @@ pub(crate) fn murmurhash64a(data: &[u8], seed: u64) -> u64 {
 
 /// thinc's `MurmurHash3_x86_128_uint64`: the 128-bit MurmurHash3 (x64 variant) of one 8-byte key,
 /// returned as four `u32` words, as `HashEmbed` uses them to pick four table rows.
-#[allow(dead_code)] // used by tok2vec (next)
 pub(crate) fn murmurhash3_128_u64(val: u64, seed: u32) -> [u32; 4] {
     const C1: u64 = 0x87c3_7b91_1142_53d5;
     const C2: u64 = 0x4cf5_ad43_2745_937f;

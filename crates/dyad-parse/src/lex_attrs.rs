@@ -1,0 +1,255 @@
+//! The lexical attributes the embeddings read (spaCy's `NORM`, `PREFIX`, `SUFFIX`, `SHAPE`, `SPACY`,
+//! `IS_SPACE`) and the ids they are fed as.
+//!
+//! - NORM: the tokenizer exception's norm when it set one (e.g. `"a.m."` for the `am` of `10am`);
+//!   otherwise the model's `lexeme_norm` table looked up with the token text as written (`"cuz"` →
+//!   `"because"`, `"colour"` → `"color"`), otherwise the lowercased text.
+//! - PREFIX: the first character; SUFFIX: the last three characters (code points).
+//! - SHAPE: letters become `X`/`x`, digits `d`, anything else stays; a run of the same shape character is
+//!   cut after four; texts of 100 characters or more are `"LONG"`.
+//! - SPACY: 1 when a single space follows the token (and belongs to it), else 0; IS_SPACE: 1 when the
+//!   token is all whitespace.
+//!
+//! String attributes become ids through [`string_id`]; the two flags are fed as 0/1.
+//!
+//! Character classes follow Rust's `char` methods, which match Python's `str.isalpha`/`isdigit`/
+//! `isupper` for letters and digits in every script used in news text; they differ on letter-like
+//! numerals (Ⅻ), vowel signs of Indic scripts, and vulgar fractions, which Python does not count as
+//! letters/digits. (Left for the tokenizer work, which needs the same classes.)
+
+use std::collections::HashMap;
+
+use crate::model::{ModelError, ModelPaths};
+use crate::strings::string_id;
+
+/// One lexical attribute fed to an embedding table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attr {
+    /// Normalised form.
+    Norm,
+    /// First character.
+    Prefix,
+    /// Last three characters.
+    Suffix,
+    /// Orthographic shape.
+    Shape,
+    /// Followed by a space.
+    Spacy,
+    /// All whitespace.
+    IsSpace,
+}
+
+impl Attr {
+    /// The attribute called `name` in the model config (`"NORM"`, `"PREFIX"`, …).
+    pub fn from_name(name: &str) -> Option<Attr> {
+        Some(match name {
+            "NORM" => Attr::Norm,
+            "PREFIX" => Attr::Prefix,
+            "SUFFIX" => Attr::Suffix,
+            "SHAPE" => Attr::Shape,
+            "SPACY" => Attr::Spacy,
+            "IS_SPACE" => Attr::IsSpace,
+            _ => return None,
+        })
+    }
+}
+
+/// A token as the embeddings see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenInput<'a> {
+    /// The token text.
+    pub text: &'a str,
+    /// The norm set by a tokenizer exception, if any.
+    pub norm: Option<&'a str>,
+    /// Whether a space follows the token.
+    pub spacy: bool,
+}
+
+/// Computes attribute ids; holds the model's NORM exceptions.
+#[derive(Debug, Clone, Default)]
+pub struct LexAttrs {
+    norms: HashMap<u64, String>,
+}
+
+impl LexAttrs {
+    /// Read `lexeme_norm.json` of an installed model.
+    pub fn load(paths: &ModelPaths) -> Result<LexAttrs, ModelError> {
+        let path = paths.lexeme_norm_json();
+        let corrupt = |detail: String| ModelError::CacheCorrupt {
+            path: path.clone(),
+            detail,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| corrupt(e.to_string()))?;
+        let tables: HashMap<String, HashMap<String, String>> =
+            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+        let table = tables
+            .get("lexeme_norm")
+            .ok_or_else(|| corrupt("no lexeme_norm table".to_owned()))?;
+        let norms = table
+            .iter()
+            .map(|(k, v)| {
+                k.parse::<u64>()
+                    .map(|k| (k, v.clone()))
+                    .map_err(|_| corrupt(format!("key {k} is not a string id")))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(LexAttrs { norms })
+    }
+
+    /// From a table of (string id of the word, norm).
+    pub fn from_table(norms: HashMap<u64, String>) -> LexAttrs {
+        LexAttrs { norms }
+    }
+
+    /// The lexeme norm of `text` (without a tokenizer exception's norm).
+    pub fn norm(&self, text: &str) -> String {
+        match self.norms.get(&string_id(text)) {
+            Some(n) => n.clone(),
+            None => text.to_lowercase(),
+        }
+    }
+
+    /// The id of attribute `attr` for `tok`.
+    pub fn id(&self, tok: &TokenInput<'_>, attr: Attr) -> u64 {
+        match attr {
+            Attr::Norm => match tok.norm {
+                Some(n) => string_id(n),
+                None => string_id(&self.norm(tok.text)),
+            },
+            Attr::Prefix => string_id(prefix(tok.text)),
+            Attr::Suffix => string_id(suffix(tok.text)),
+            Attr::Shape => string_id(&shape(tok.text)),
+            Attr::Spacy => u64::from(tok.spacy),
+            Attr::IsSpace => u64::from(is_space(tok.text)),
+        }
+    }
+
+    /// Ids of `attrs` for every token, token after token, appended to `out`.
+    pub fn ids(&self, tokens: &[TokenInput<'_>], attrs: &[Attr], out: &mut Vec<u64>) {
+        out.reserve(tokens.len() * attrs.len());
+        for t in tokens {
+            for &a in attrs {
+                out.push(self.id(t, a));
+            }
+        }
+    }
+}
+
+/// The first character (empty for an empty text).
+pub fn prefix(text: &str) -> &str {
+    let end = text.char_indices().nth(1).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The last three characters (the whole text when shorter).
+pub fn suffix(text: &str) -> &str {
+    let start = text.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+/// spaCy's `word_shape`.
+pub fn shape(text: &str) -> String {
+    if text.chars().count() >= 100 {
+        return "LONG".to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = None;
+    let mut seq = 0;
+    for c in text.chars() {
+        let s = if c.is_alphabetic() {
+            if c.is_uppercase() { 'X' } else { 'x' }
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if Some(s) == last {
+            seq += 1;
+        } else {
+            seq = 0;
+            last = Some(s);
+        }
+        if seq < 4 {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Python's `str.isspace`: non-empty and every character whitespace (including U+001C–U+001F, which
+/// Python counts and Rust's `char::is_whitespace` does not).
+pub fn is_space(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_follow_spacy() {
+        assert_eq!(shape("Nixon"), "Xxxxx");
+        assert_eq!(shape("Mao"), "Xxx");
+        assert_eq!(shape("1972"), "dddd");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("Beijing's"), "Xxxxx'x");
+        assert_eq!(shape("12,000,000"), "dd,ddd,ddd");
+        assert_eq!(shape(&"a".repeat(100)), "LONG");
+        assert_eq!(shape(&"a".repeat(99)), "xxxx");
+        assert_eq!(shape("Zürich"), "Xxxxx");
+    }
+
+    #[test]
+    fn prefix_suffix_count_characters() {
+        assert_eq!(prefix("Beijing"), "B");
+        assert_eq!(suffix("Beijing"), "ing");
+        assert_eq!(suffix("at"), "at");
+        assert_eq!(prefix("été"), "é");
+        assert_eq!(suffix("Zürich"), "ich");
+        assert_eq!(suffix("süß"), "süß");
+        assert_eq!(prefix(""), "");
+        assert_eq!(suffix(""), "");
+    }
+
+    #[test]
+    fn norm_uses_table_then_lowercase() {
+        let mut t = HashMap::new();
+        t.insert(string_id("cuz"), "because".to_owned());
+        let lex = LexAttrs::from_table(t);
+        assert_eq!(lex.norm("cuz"), "because");
+        // The table is looked up with the text as written.
+        assert_eq!(lex.norm("Cuz"), "cuz");
+        assert_eq!(lex.norm("Mao"), "mao");
+        let tok = TokenInput {
+            text: "am",
+            norm: Some("a.m."),
+            spacy: true,
+        };
+        assert_eq!(lex.id(&tok, Attr::Norm), string_id("a.m."));
+        assert_eq!(lex.id(&tok, Attr::Spacy), 1);
+        assert_eq!(lex.id(&tok, Attr::IsSpace), 0);
+    }
+
+    #[test]
+    fn spaces() {
+        assert!(is_space(" \n\t\u{a0}\u{1c}"));
+        assert!(!is_space(""));
+        assert!(!is_space(" a"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn attributes_never_panic(s in ".*") {
+            let _ = (prefix(&s), suffix(&s), shape(&s), is_space(&s));
+            let lex = LexAttrs::default();
+            let tok = TokenInput { text: &s, norm: None, spacy: false };
+            let mut out = Vec::new();
+            lex.ids(&[tok], &[Attr::Norm, Attr::Prefix, Attr::Suffix, Attr::Shape], &mut out);
+            proptest::prop_assert_eq!(out.len(), 4);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The few dense operations the networks need, on row-major f32 slices.
+//!
+//! Matrix products go through `matrixmultiply::sgemm` (SIMD kernels, picked at run time). It takes raw
+//! pointers, so it is wrapped once here: [`gemm_abt`] checks every length before the call, which makes
+//! the call sound, and is the crate's only `unsafe`.
+
+/// `c = a · bᵀ (+ c if accumulate)`, where `a` is `m × k`, `b` is `n × k` (a weight matrix stored
+/// `[out, in]`, as thinc stores them) and `c` is `m × n`, all row-major.
+///
+/// # Panics
+/// If a slice is shorter than its dimensions say: callers size them from the model's own shapes, which
+/// the model loader has checked, so this is a programming error, never an input error.
+pub(crate) fn gemm_abt(
+    a: &[f32],
+    b: &[f32],
+    c: &mut [f32],
+    m: usize,
+    k: usize,
+    n: usize,
+    accumulate: bool,
+) {
+    assert!(
+        a.len() >= m * k && b.len() >= n * k && c.len() >= m * n,
+        "gemm_abt: slice shorter than {m}x{k} · ({n}x{k})ᵀ"
+    );
+    if m == 0 || n == 0 {
+        return;
+    }
+    if k == 0 {
+        if !accumulate {
+            c.iter_mut().take(m * n).for_each(|v| *v = 0.0);
+        }
+        return;
+    }
+    let (k_i, n_i) = (to_isize(k), to_isize(n));
+    let beta = if accumulate { 1.0 } else { 0.0 };
+    // SAFETY: `a` holds at least m·k values read with row stride k, `b` at least n·k values read as
+    // the k × n matrix bᵀ (row stride 1, column stride k), `c` at least m·n values written with row
+    // stride n; the three slices are distinct borrows, so nothing aliases, and the strides are
+    // positive so no element of `c` is visited twice.
+    #[allow(unsafe_code)]
+    unsafe {
+        matrixmultiply::sgemm(
+            m,
+            k,
+            n,
+            1.0,
+            a.as_ptr(),
+            k_i,
+            1,
+            b.as_ptr(),
+            1,
+            k_i,
+            beta,
+            c.as_mut_ptr(),
+            n_i,
+            1,
+        );
+    }
+}
+
+fn to_isize(x: usize) -> isize {
+    // Dimensions come from slices that exist in memory, which never exceed isize::MAX bytes.
+    isize::try_from(x).unwrap_or(isize::MAX)
+}
+
+/// Maxout over `pieces` consecutive values: `out[i] = max(z[i*p .. i*p+p])`, the first maximum on ties.
+pub(crate) fn maxout(z: &[f32], pieces: usize, out: &mut [f32]) {
+    for (o, chunk) in out.iter_mut().zip(z.chunks_exact(pieces.max(1))) {
+        let mut best = f32::NEG_INFINITY;
+        for (p, &v) in chunk.iter().enumerate() {
+            if p == 0 || v > best {
+                best = v;
+            }
+        }
+        *o = best;
+    }
+}
+
+/// thinc's LayerNorm on each row of width `g.len()`: `(x - mean) * (var + 1e-8)^-½ * g + b`.
+pub(crate) fn layer_norm(x: &mut [f32], g: &[f32], b: &[f32]) {
+    let w = g.len();
+    if w == 0 {
+        return;
+    }
+    for row in x.chunks_exact_mut(w) {
+        let mean = (row.iter().map(|&v| f64::from(v)).sum::<f64>() / w as f64) as f32;
+        let var = (row
+            .iter()
+            .map(|&v| {
+                let d = f64::from(v - mean);
+                d * d
+            })
+            .sum::<f64>()
+            / w as f64) as f32
+            + 1e-8;
+        let inv = var.powf(-0.5);
+        for ((v, &gi), &bi) in row.iter_mut().zip(g).zip(b) {
+            *v = (*v - mean) * inv * gi + bi;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn naive_abt(a: &[f32], b: &[f32], m: usize, k: usize, n: usize) -> Vec<f32> {
+        let mut c = vec![0.0; m * n];
+        for i in 0..m {
+            for j in 0..n {
+                c[i * n + j] = (0..k).map(|t| a[i * k + t] * b[j * k + t]).sum();
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn gemm_matches_naive_and_accumulates() {
+        let (m, k, n) = (5, 7, 3);
+        let a: Vec<f32> = (0..m * k).map(|i| (i as f32 * 0.37).sin()).collect();
+        let b: Vec<f32> = (0..n * k).map(|i| (i as f32 * 0.11).cos()).collect();
+        let mut c = vec![9.0; m * n];
+        gemm_abt(&a, &b, &mut c, m, k, n, false);
+        for (x, y) in c.iter().zip(naive_abt(&a, &b, m, k, n)) {
+            assert!((x - y).abs() < 1e-5);
+        }
+        let mut c2 = vec![1.0; m * n];
+        gemm_abt(&a, &b, &mut c2, m, k, n, true);
+        for (x, y) in c2.iter().zip(naive_abt(&a, &b, m, k, n)) {
+            assert!((x - (y + 1.0)).abs() < 1e-5);
+        }
+        // Degenerate shapes do nothing harmful.
+        gemm_abt(&[], &b, &mut [], 0, k, n, false);
+        let mut z = vec![3.0; 4];
+        gemm_abt(&[], &[], &mut z, 2, 0, 2, false);
+        assert_eq!(z, [0.0; 4]);
+    }
+
+    #[test]
+    fn maxout_takes_the_max_of_each_group() {
+        let mut out = [0.0; 2];
+        maxout(&[1.0, 3.0, 2.0, -1.0, -5.0, -0.5], 3, &mut out);
+        assert_eq!(out, [3.0, -0.5]);
+    }
+
+    #[test]
+    fn layer_norm_centres_and_scales() {
+        let mut x = vec![1.0, 2.0, 3.0, 4.0];
+        layer_norm(&mut x, &[1.0; 4], &[0.0; 4]);
+        let mean: f32 = x.iter().sum::<f32>() / 4.0;
+        let var: f32 = x.iter().map(|v| v * v).sum::<f32>() / 4.0;
+        assert!(mean.abs() < 1e-6 && (var - 1.0).abs() < 1e-5);
+        let mut c = vec![5.0; 3];
+        layer_norm(&mut c, &[2.0; 3], &[0.5; 3]);
+        assert_eq!(c, [0.5; 3]);
+    }
+}

@@ -1,0 +1,344 @@
+//! The token-to-vector network of `en_core_web_sm` (spaCy's `Tok2Vec.v2` = `MultiHashEmbed.v2` +
+//! `MaxoutWindowEncoder.v2`), for the shared embedding and for NER's own.
+//!
+//! For one document of n tokens, given per token the lexical attribute ids (NORM, PREFIX, SUFFIX, SHAPE,
+//! and for the shared one SPACY and IS_SPACE; see [`crate::lex_attrs`]):
+//!
+//! 1. each attribute id is hashed with MurmurHash3 (that attribute's seed) into four u32 keys; each key
+//!    modulo the table's rows picks a row, and the four rows are summed (`HashEmbed`);
+//! 2. the per-attribute vectors are concatenated and mixed by maxout + layer norm to `width`;
+//! 3. `depth` residual blocks each add `layernorm(maxout([x[t-1], x[t], x[t+1]]))` to `x`.
+//!
+//! Step 3 runs, as thinc's `with_array(pad=4)` makes it run, on the document with zero rows on both
+//! sides; those rows pick up non-zero values after the first block and the edge tokens see them. Any
+//! padding of at least `depth × window` rows gives the same result, so that many are used.
+
+use crate::linalg::{gemm_abt, layer_norm, maxout};
+use crate::model::{Model, ModelError, Tok2VecConfig};
+use crate::strings::murmurhash3_128_u64;
+
+/// One hashed embedding table.
+#[derive(Debug, Clone)]
+struct HashTable {
+    rows: usize,
+    seed: u32,
+    /// rows × width
+    e: Vec<f32>,
+}
+
+/// A maxout layer followed by layer normalisation.
+#[derive(Debug, Clone)]
+struct MaxoutNorm {
+    n_in: usize,
+    n_out: usize,
+    pieces: usize,
+    /// (n_out · pieces) × n_in
+    w: Vec<f32>,
+    /// n_out · pieces
+    b: Vec<f32>,
+    g: Vec<f32>,
+    beta: Vec<f32>,
+}
+
+impl MaxoutNorm {
+    fn load(
+        model: &Model,
+        name: &str,
+        n_in: usize,
+        n_out: usize,
+        pieces: usize,
+    ) -> Result<MaxoutNorm, ModelError> {
+        Ok(MaxoutNorm {
+            n_in,
+            n_out,
+            pieces,
+            w: tensor(model, &format!("{name}.maxout.W"), &[n_out, pieces, n_in])?,
+            b: tensor(model, &format!("{name}.maxout.b"), &[n_out, pieces])?,
+            g: tensor(model, &format!("{name}.norm.G"), &[n_out])?,
+            beta: tensor(model, &format!("{name}.norm.b"), &[n_out])?,
+        })
+    }
+
+    /// `x` is rows × n_in; returns rows × n_out in `out`, using `z` as scratch.
+    fn forward(&self, x: &[f32], rows: usize, z: &mut Vec<f32>, out: &mut Vec<f32>) {
+        let np = self.n_out * self.pieces;
+        z.clear();
+        z.resize(rows * np, 0.0);
+        for row in z.chunks_exact_mut(np) {
+            row.copy_from_slice(&self.b);
+        }
+        gemm_abt(x, &self.w, z, rows, self.n_in, np, true);
+        out.clear();
+        out.resize(rows * self.n_out, 0.0);
+        maxout(z, self.pieces, out);
+        layer_norm(out, &self.g, &self.beta);
+    }
+}
+
+/// The tensor `name` with exactly `shape`, copied out of the model.
+fn tensor(model: &Model, name: &str, shape: &[usize]) -> Result<Vec<f32>, ModelError> {
+    let t = model.tensor(name)?;
+    if t.shape() != shape {
+        return Err(ModelError::CacheCorrupt {
+            path: "weights.safetensors".into(),
+            detail: format!(
+                "tensor `{name}` has shape {:?}, expected {shape:?}",
+                t.shape()
+            ),
+        });
+    }
+    Ok(t.data().to_vec())
+}
+
+/// A loaded Tok2Vec network; immutable and shareable between threads.
+#[derive(Debug, Clone)]
+pub struct Tok2Vec {
+    width: usize,
+    window: usize,
+    tables: Vec<HashTable>,
+    embed: MaxoutNorm,
+    blocks: Vec<MaxoutNorm>,
+}
+
+/// Reusable buffers for [`Tok2Vec::forward`], so that a batch of documents allocates once.
+#[derive(Debug, Default)]
+pub struct Tok2VecScratch {
+    concat: Vec<f32>,
+    z: Vec<f32>,
+    x: Vec<f32>,
+    win: Vec<f32>,
+    y: Vec<f32>,
+}
+
+impl Tok2Vec {
+    /// Build the network whose tensors are named `{prefix}.…` (`tok2vec`, or `ner.tok2vec`) and whose
+    /// sizes are `cfg`.
+    pub fn new(model: &Model, prefix: &str, cfg: &Tok2VecConfig) -> Result<Tok2Vec, ModelError> {
+        let width = cfg.width;
+        let bad = |detail: String| ModelError::CacheCorrupt {
+            path: "model.json".into(),
+            detail,
+        };
+        if cfg.attrs.len() != cfg.rows.len() || cfg.attrs.len() != cfg.seeds.len() {
+            return Err(bad(format!(
+                "{prefix}: attrs, rows and seeds differ in length"
+            )));
+        }
+        let mut tables = Vec::with_capacity(cfg.attrs.len());
+        for ((attr, &rows), &seed) in cfg.attrs.iter().zip(&cfg.rows).zip(&cfg.seeds) {
+            if rows == 0 {
+                return Err(bad(format!("{prefix}: table {attr} has no rows")));
+            }
+            let e = tensor(model, &format!("{prefix}.embed.{attr}.E"), &[rows, width])?;
+            tables.push(HashTable { rows, seed, e });
+        }
+        let embed = MaxoutNorm::load(
+            model,
+            &format!("{prefix}.embed"),
+            width * cfg.attrs.len(),
+            width,
+            cfg.embed_pieces,
+        )?;
+        let n_win = width * (2 * cfg.window + 1);
+        let blocks = (0..cfg.depth)
+            .map(|k| {
+                MaxoutNorm::load(
+                    model,
+                    &format!("{prefix}.encode.{k}"),
+                    n_win,
+                    width,
+                    cfg.pieces,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Tok2Vec {
+            width,
+            window: cfg.window,
+            tables,
+            embed,
+            blocks,
+        })
+    }
+
+    /// Output width.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Number of attribute ids expected per token.
+    pub fn n_attrs(&self) -> usize {
+        self.tables.len()
+    }
+
+    /// Vectors for one document. `ids` holds, token after token, [`Self::n_attrs`] attribute ids each;
+    /// returns n × [`Self::width`] values (row-major). A trailing incomplete group of ids is ignored.
+    pub fn forward(&self, ids: &[u64], scratch: &mut Tok2VecScratch) -> Vec<f32> {
+        let a = self.tables.len().max(1);
+        let n = ids.len() / a;
+        let w = self.width;
+        if n == 0 {
+            return Vec::new();
+        }
+        // 1–2: hash embeddings, side by side.
+        let cw = w * self.tables.len();
+        let concat = &mut scratch.concat;
+        concat.clear();
+        concat.resize(n * cw, 0.0);
+        for (row, tok_ids) in concat.chunks_exact_mut(cw).zip(ids.chunks_exact(a)) {
+            for ((slot, table), &id) in row.chunks_exact_mut(w).zip(&self.tables).zip(tok_ids) {
+                for key in murmurhash3_128_u64(id, table.seed) {
+                    let r = key as usize % table.rows;
+                    // r < rows and e has rows × w values (checked at load).
+                    let src = &table.e[r * w..r * w + w];
+                    for (d, s) in slot.iter_mut().zip(src) {
+                        *d += s;
+                    }
+                }
+            }
+        }
+        let mut embedded = Vec::new();
+        self.embed.forward(concat, n, &mut scratch.z, &mut embedded);
+
+        // 3: residual window blocks over [pad zeros, doc, pad zeros].
+        let pad = self.blocks.len() * self.window;
+        let rows = n + 2 * pad;
+        let x = &mut scratch.x;
+        x.clear();
+        x.resize(rows * w, 0.0);
+        x[pad * w..(pad + n) * w].copy_from_slice(&embedded);
+        let span = 2 * self.window + 1;
+        for block in &self.blocks {
+            let win = &mut scratch.win;
+            win.clear();
+            win.resize(rows * w * span, 0.0);
+            for (t, out_row) in win.chunks_exact_mut(w * span).enumerate() {
+                for (j, dst) in out_row.chunks_exact_mut(w).enumerate() {
+                    // Source row t + j - window, zero outside the array.
+                    if let Some(src_t) = (t + j).checked_sub(self.window)
+                        && src_t < rows
+                    {
+                        dst.copy_from_slice(&x[src_t * w..src_t * w + w]);
+                    }
+                }
+            }
+            block.forward(win, rows, &mut scratch.z, &mut scratch.y);
+            for (xv, yv) in x.iter_mut().zip(&scratch.y) {
+                *xv += yv;
+            }
+        }
+        x[pad * w..(pad + n) * w].to_vec()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::{ModelMeta, Tensor, Tensors};
+
+    /// A tiny network: width 2, one attribute with 3 rows, depth `depth`, window 1, 2 pieces.
+    fn tiny(depth: usize) -> (Model, Tok2VecConfig) {
+        let cfg = Tok2VecConfig {
+            width: 2,
+            attrs: vec!["NORM".into()],
+            rows: vec![3],
+            seeds: vec![8],
+            embed_pieces: 2,
+            depth,
+            window: 1,
+            pieces: 2,
+        };
+        let mut t = Tensors::default();
+        let mut put = |name: &str, shape: Vec<usize>| {
+            let n: usize = shape.iter().product();
+            let data = (0..n)
+                .map(|i| ((i * 7 + name.len()) % 5) as f32 * 0.3 - 0.6)
+                .collect();
+            t.insert(name.to_owned(), Tensor::new(shape, data).unwrap());
+        };
+        put("t.embed.NORM.E", vec![3, 2]);
+        for name in
+            std::iter::once("t.embed".to_owned()).chain((0..depth).map(|k| format!("t.encode.{k}")))
+        {
+            let n_in = if name == "t.embed" { 2 } else { 6 };
+            put(&format!("{name}.maxout.W"), vec![2, 2, n_in]);
+            put(&format!("{name}.maxout.b"), vec![2, 2]);
+            put(&format!("{name}.norm.G"), vec![2]);
+            put(&format!("{name}.norm.b"), vec![2]);
+        }
+        let meta: ModelMeta = serde_json::from_value(serde_json::json!({
+            "spacy_name": "x", "spacy_version": "3.8.0",
+            "tok2vec": cfg, "tagger": {"labels": []},
+            "parser": {"system": "arc_eager", "input_width": 2, "n_features": 1, "hidden": 1,
+                       "pieces": 1, "actions": [], "tok2vec": null},
+            "ner": {"system": "biluo", "input_width": 2, "n_features": 1, "hidden": 1,
+                    "pieces": 1, "actions": [], "tok2vec": null}
+        }))
+        .unwrap();
+        (Model { meta, weights: t }, cfg)
+    }
+
+    #[test]
+    fn embedding_only_is_layer_normed_maxout_of_summed_rows() {
+        let (model, cfg) = tiny(0);
+        let net = Tok2Vec::new(&model, "t", &cfg).unwrap();
+        let out = net.forward(&[42], &mut Tok2VecScratch::default());
+        // Recompute by hand.
+        let e = model.tensor("t.embed.NORM.E").unwrap().data();
+        let mut v = [0.0f32; 2];
+        for key in murmurhash3_128_u64(42, 8) {
+            let r = key as usize % 3;
+            v[0] += e[r * 2];
+            v[1] += e[r * 2 + 1];
+        }
+        let w = model.tensor("t.embed.maxout.W").unwrap().data();
+        let b = model.tensor("t.embed.maxout.b").unwrap().data();
+        let mut h = [0.0f32; 2];
+        for o in 0..2 {
+            let p0 = w[o * 4] * v[0] + w[o * 4 + 1] * v[1] + b[o * 2];
+            let p1 = w[o * 4 + 2] * v[0] + w[o * 4 + 3] * v[1] + b[o * 2 + 1];
+            h[o] = p0.max(p1);
+        }
+        layer_norm(
+            &mut h,
+            model.tensor("t.embed.norm.G").unwrap().data(),
+            model.tensor("t.embed.norm.b").unwrap().data(),
+        );
+        assert_eq!(out.len(), 2);
+        assert!(
+            (out[0] - h[0]).abs() < 1e-5 && (out[1] - h[1]).abs() < 1e-5,
+            "{out:?} vs {h:?}"
+        );
+    }
+
+    #[test]
+    fn shapes_and_empty_input() {
+        let (model, cfg) = tiny(2);
+        let net = Tok2Vec::new(&model, "t", &cfg).unwrap();
+        let mut s = Tok2VecScratch::default();
+        assert!(net.forward(&[], &mut s).is_empty());
+        let out = net.forward(&[1, 2, 3, 4, 5], &mut s);
+        assert_eq!(out.len(), 10);
+        assert!(out.iter().all(|v| v.is_finite()));
+        // A token's vector depends on its neighbours, so reordering changes it.
+        let out2 = net.forward(&[5, 4, 3, 2, 1], &mut s);
+        assert_ne!(out[..2], out2[8..]);
+        // The scratch buffers can be reused with a shorter document.
+        assert_eq!(net.forward(&[7], &mut s).len(), 2);
+    }
+
+    #[test]
+    fn wrong_shapes_are_load_errors() {
+        let (mut model, cfg) = tiny(1);
+        model.weights.insert(
+            "t.encode.0.maxout.W",
+            Tensor::new(vec![2, 2, 5], vec![0.0; 20]).unwrap(),
+        );
+        assert!(matches!(
+            Tok2Vec::new(&model, "t", &cfg),
+            Err(ModelError::CacheCorrupt { .. })
+        ));
+        let (model, cfg) = tiny(1);
+        assert!(Tok2Vec::new(&model, "missing", &cfg).is_err());
+    }
+}

@@ -1,0 +1,129 @@
+//! The embedding layers against spaCy's own intermediate arrays (tests/parity/spacy-3.8.0-intermediates.json,
+//! written by `tools/spacy/make_parity.py --fixture`). Needs the real model: see tests/real_model.rs for
+//! when it runs; without it the tests print a note and pass.
+#![allow(clippy::unwrap_used)]
+
+use dyad_parse::lex_attrs::{Attr, LexAttrs, TokenInput};
+use dyad_parse::model::{InstallOptions, ModelPaths, install, load};
+use dyad_parse::tok2vec::{Tok2Vec, Tok2VecScratch};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Tok {
+    text: String,
+    norm: String,
+    spacy: bool,
+}
+
+#[derive(Deserialize)]
+struct Stages {
+    columns: Vec<String>,
+    ids: std::collections::BTreeMap<String, Vec<u64>>,
+    output: Vec<Vec<f32>>,
+}
+
+#[derive(Deserialize)]
+struct FixtureDoc {
+    text: String,
+    tokens: Vec<Tok>,
+    tok2vec: Stages,
+    ner_tok2vec: Stages,
+}
+
+#[derive(Deserialize)]
+struct Fixture {
+    docs: Vec<FixtureDoc>,
+}
+
+fn fixture() -> Fixture {
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/parity/spacy-3.8.0-intermediates.json"
+    );
+    serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+}
+
+fn model_paths() -> Option<ModelPaths> {
+    if std::env::var_os("DYAD_MODEL_TESTS").is_some() {
+        return Some(install(&InstallOptions::default()).unwrap());
+    }
+    match ModelPaths::locate(None) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!(
+                "note: skipping ({e}); set DYAD_MODEL_TESTS=1 to install the model and run it"
+            );
+            None
+        }
+    }
+}
+
+fn ids_of(stages: &Stages, n: usize) -> Vec<u64> {
+    let mut ids = Vec::new();
+    for t in 0..n {
+        for c in &stages.columns {
+            ids.push(stages.ids[c][t]);
+        }
+    }
+    ids
+}
+
+#[test]
+fn lexical_attribute_ids_match_spacy() {
+    let Some(paths) = model_paths() else { return };
+    let lex = LexAttrs::load(&paths).unwrap();
+    for doc in fixture().docs {
+        let attrs: Vec<Attr> = doc
+            .tok2vec
+            .columns
+            .iter()
+            .map(|c| Attr::from_name(c).unwrap())
+            .collect();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            assert_eq!(lex.norm(&t.text), t.norm, "{}: token {i}", doc.text);
+            let tok = TokenInput {
+                text: &t.text,
+                norm: None,
+                spacy: t.spacy,
+            };
+            for (a, name) in attrs.iter().zip(&doc.tok2vec.columns) {
+                assert_eq!(
+                    lex.id(&tok, *a),
+                    doc.tok2vec.ids[name][i],
+                    "{}: token {i} {name}",
+                    doc.text
+                );
+            }
+        }
+    }
+}
+
+fn max_diff(ours: &[f32], theirs: &[Vec<f32>]) -> f32 {
+    let flat: Vec<f32> = theirs.iter().flatten().copied().collect();
+    assert_eq!(ours.len(), flat.len());
+    ours.iter()
+        .zip(&flat)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn tok2vec_outputs_match_spacy() {
+    let Some(paths) = model_paths() else { return };
+    let model = load(&paths).unwrap();
+    let shared = Tok2Vec::new(&model, "tok2vec", &model.meta.tok2vec).unwrap();
+    let ner_cfg = model.meta.ner.tok2vec.clone().unwrap();
+    let ner = Tok2Vec::new(&model, "ner.tok2vec", &ner_cfg).unwrap();
+    let mut scratch = Tok2VecScratch::default();
+    for doc in fixture().docs {
+        let n = doc.tokens.len();
+        let out = shared.forward(&ids_of(&doc.tok2vec, n), &mut scratch);
+        let d = max_diff(&out, &doc.tok2vec.output);
+        eprintln!("tok2vec max |diff| = {d:e} ({n} tokens)");
+        assert!(d < 1e-4, "{}: tok2vec differs by {d}", doc.text);
+        let out = ner.forward(&ids_of(&doc.ner_tok2vec, n), &mut scratch);
+        let d = max_diff(&out, &doc.ner_tok2vec.output);
+        eprintln!("ner tok2vec max |diff| = {d:e}");
+        assert!(d < 1e-4, "{}: ner tok2vec differs by {d}", doc.text);
+    }
+}
