@@ -1,1 +1,6 @@
-//! dyad-text (to be written).
+//! dyad-text: the `text` stage.
+#![deny(missing_docs)]
+
+mod normalize;
+
+pub use normalize::normalize;
