@@ -4,114 +4,13 @@
 //! will read the file through the same code.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Read;
+mod common;
 
-use serde::Deserialize;
-
-const PARITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/parity/");
-const STEM: &str = "spacy-3.8.0-en_core_web_sm";
-
-#[derive(Deserialize)]
-#[allow(dead_code)] // every field of the contract is read, not all are checked here
-struct Token {
-    i: usize,
-    text: String,
-    start: usize,
-    end: usize,
-    tag: String,
-    pos: String,
-    lemma: String,
-    head: usize,
-    dep: String,
-    ent_iob: String,
-    ent_type: String,
-}
-
-#[derive(Deserialize)]
-struct Ent {
-    start_token: usize,
-    end_token: usize,
-    label: String,
-}
-
-#[derive(Deserialize)]
-struct Parsed {
-    id: String,
-    tokens: Vec<Token>,
-    sents: Vec<[usize; 2]>,
-    ents: Vec<Ent>,
-}
-
-#[derive(Deserialize)]
-struct Source {
-    file: String,
-    records: usize,
-}
-
-#[derive(Deserialize)]
-struct Meta {
-    output: String,
-    sources: Vec<Source>,
-    records: usize,
-    tokens: usize,
-}
-
-/// Corpus records (id, text) in make_parity.py's order and with its skipping rules.
-fn corpus(meta: &Meta) -> Option<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for src in &meta.sources {
-        // `file` is relative to the repository root.
-        let path = format!("{}/../../{}", env!("CARGO_MANIFEST_DIR"), src.file);
-        let bytes = std::fs::read(&path).ok()?;
-        let before = out.len();
-        for (lineno, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let Ok(line) = std::str::from_utf8(raw) else {
-                continue;
-            };
-            let Ok(serde_json::Value::Object(rec)) = serde_json::from_str(line) else {
-                continue;
-            };
-            let Some(text) = rec.get("text").and_then(|t| t.as_str()) else {
-                continue;
-            };
-            let id = match rec.get("id") {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(v) if !v.is_null() => v.to_string(),
-                _ => format!("{}:{}", src.file, lineno + 1),
-            };
-            out.push((id, text.to_owned()));
-        }
-        assert_eq!(
-            out.len() - before,
-            src.records,
-            "record count of {}",
-            src.file
-        );
-    }
-    Some(out)
-}
+use common::{corpus, golden};
 
 #[test]
 fn parity_file_matches_its_corpus() {
-    let meta: Meta =
-        serde_json::from_slice(&std::fs::read(format!("{PARITY}{STEM}.meta.json")).unwrap())
-            .unwrap();
-    let raw = std::fs::read(format!("{PARITY}{}", meta.output)).unwrap();
-    let mut text = String::new();
-    if meta.output.ends_with(".gz") {
-        flate2::read::GzDecoder::new(raw.as_slice())
-            .read_to_string(&mut text)
-            .unwrap();
-    } else {
-        text = String::from_utf8(raw).unwrap();
-    }
-    let parsed: Vec<Parsed> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (meta, parsed) = golden();
     assert_eq!(parsed.len(), meta.records);
     assert!(parsed.len() >= 700);
     assert_eq!(

