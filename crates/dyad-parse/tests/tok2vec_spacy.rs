@@ -207,3 +207,37 @@ fn parser_and_ner_step_scores_match_spacy() {
         }
     }
 }
+
+#[test]
+fn long_documents_take_linear_time() {
+    let Some(paths) = model_paths() else { return };
+    let model = load(&paths).unwrap();
+    let t2v = Tok2Vec::new(&model, "tok2vec", &model.meta.tok2vec).unwrap();
+    let parser = ParserModel::new(&model, "parser", &model.meta.parser, t2v.width()).unwrap();
+    let mut scratch = Tok2VecScratch::default();
+    let time = |n: usize, scratch: &mut Tok2VecScratch| {
+        // Arbitrary ids, as garbage text would produce.
+        let ids: Vec<u64> = (0..n as u64 * 6)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let t = std::time::Instant::now();
+        let x = t2v.forward(&ids, scratch);
+        let pre = parser.precompute(&x);
+        assert_eq!(x.len(), n * 96);
+        assert!(x.iter().all(|v| v.is_finite()));
+        assert_eq!(pre.n_tokens(), n);
+        t.elapsed().as_secs_f64()
+    };
+    let short = time(1_000, &mut scratch);
+    let long = time(10_000, &mut scratch);
+    eprintln!(
+        "1k tokens {:.1} ms, 10k tokens {:.1} ms",
+        short * 1e3,
+        long * 1e3
+    );
+    assert!(
+        long < short * 30.0,
+        "10x the tokens took {:.1}x the time",
+        long / short
+    );
+}
