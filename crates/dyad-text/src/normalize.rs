@@ -75,7 +75,9 @@ fn classify(c: char) -> Class {
         }
         '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => Class::Delete,
         '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => Class::Delete,
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' => Class::Map("'"),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' => {
+            Class::Map("'")
+        }
         '\u{2BC}' | '\u{B4}' => Class::Map("'"),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Class::Map("\""),
         '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Class::Map("-"),
@@ -129,8 +131,7 @@ fn run(text: &str, out: &mut Out) {
             if (b'!'..=b'~').contains(&b) {
                 last = Some(i);
                 i += 1;
-            } else if b == b' ' && i > run_start && matches!(bytes.get(i + 1), Some(b'!'..=b'~'))
-            {
+            } else if b == b' ' && i > run_start && matches!(bytes.get(i + 1), Some(b'!'..=b'~')) {
                 i += 1;
             } else if b >= 0x80 {
                 match char_at(text, i) {
@@ -280,7 +281,13 @@ impl Out {
                 p.breaks = p.breaks.saturating_add(breaks);
                 p.simple = false;
             }
-            None => self.pending = Some(Pending { orig, breaks, simple: space && orig == 1 }),
+            None => {
+                self.pending = Some(Pending {
+                    orig,
+                    breaks,
+                    simple: space && orig == 1,
+                })
+            }
         }
     }
 
@@ -384,7 +391,10 @@ impl Out {
                 Op::Replace(orig, norm) => map.replace(orig, norm),
             }
         }
-        Normalized { text: self.text, map: map.finish() }
+        Normalized {
+            text: self.text,
+            map: map.finish(),
+        }
     }
 }
 
@@ -398,6 +408,7 @@ enum Op {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use dyad_doc::Span;
@@ -432,7 +443,10 @@ mod tests {
 
     #[test]
     fn quotes_become_straight() {
-        assert_eq!(norm("“No,” he said. ‘Never’ „so“ «oui» ‹non› it’s"), "\"No,\" he said. 'Never' \"so\" \"oui\" 'non' it's");
+        assert_eq!(
+            norm("“No,” he said. ‘Never’ „so“ «oui» ‹non› it’s"),
+            "\"No,\" he said. 'Never' \"so\" \"oui\" 'non' it's"
+        );
         assert_eq!(norm("Don´t"), "Don't");
     }
 
@@ -447,7 +461,10 @@ mod tests {
     #[test]
     fn spaces_collapse_and_paragraphs_survive() {
         assert_eq!(norm("a\u{A0}\u{2009} b\tc\n d"), "a b c d");
-        assert_eq!(norm("one.\n\ntwo.\r\n\r\nthree.\r\nfour"), "one.\n\ntwo.\n\nthree. four");
+        assert_eq!(
+            norm("one.\n\ntwo.\r\n\r\nthree.\r\nfour"),
+            "one.\n\ntwo.\n\nthree. four"
+        );
         assert_eq!(norm("one. \n \t \n two"), "one.\n\ntwo");
         assert_eq!(norm("a\u{2029}b"), "a\n\nb");
         assert_eq!(norm("  lead and trail  "), " lead and trail ");
@@ -456,7 +473,10 @@ mod tests {
 
     #[test]
     fn zero_width_characters_are_removed() {
-        assert_eq!(norm("Zelen\u{AD}skyy\u{200B} met\u{FEFF} Biden\u{200D}"), "Zelenskyy met Biden");
+        assert_eq!(
+            norm("Zelen\u{AD}skyy\u{200B} met\u{FEFF} Biden\u{200D}"),
+            "Zelenskyy met Biden"
+        );
         assert_eq!(norm("a \u{200B} b"), "a b");
         // A combining mark joins its base across a removed character.
         assert_eq!(norm("Pe\u{200B}\u{301}rez"), "Pérez");
@@ -464,7 +484,10 @@ mod tests {
 
     #[test]
     fn nfkc_applies() {
-        assert_eq!(norm("ﬁnal Ｕ.Ｓ. ２０２４ km² …"), "final U.S. 2024 km2 ...");
+        assert_eq!(
+            norm("ﬁnal Ｕ.Ｓ. ２０２４ km² …"),
+            "final U.S. 2024 km2 ..."
+        );
         assert_eq!(norm("Pe\u{301}rez"), "Pérez");
         assert_eq!(norm("\u{1100}\u{1161}"), "가");
         assert_eq!(norm("Москва 北京"), "Москва 北京");
@@ -494,11 +517,50 @@ mod tests {
             Just("\n\n".to_string()),
             Just("\0".to_string()),
             prop::sample::select(vec![
-                "\u{A0}", "\u{2009}", "\u{3000}", "\u{2029}", "\u{200B}", "\u{AD}", "\u{FEFF}",
-                "\u{200D}", "\u{2060}", "\u{301}", "\u{308}", "\u{316}", "\u{338}", "\u{1100}",
-                "\u{1161}", "\u{11A8}", "“", "”", "’", "«", "»", "—", "–", "−", "\u{FE58}",
-                "ﬁ", "Ａ", "＝", "…", "²", "¨", "´", "\u{F73}", "\u{344}", "\u{FDFA}", "\u{FE70}",
-                "é", "Москва", "北京", "\u{85}", "\u{7F}", "\u{1F600}", "\u{FFFD}", "\u{2011}",
+                "\u{A0}",
+                "\u{2009}",
+                "\u{3000}",
+                "\u{2029}",
+                "\u{200B}",
+                "\u{AD}",
+                "\u{FEFF}",
+                "\u{200D}",
+                "\u{2060}",
+                "\u{301}",
+                "\u{308}",
+                "\u{316}",
+                "\u{338}",
+                "\u{1100}",
+                "\u{1161}",
+                "\u{11A8}",
+                "“",
+                "”",
+                "’",
+                "«",
+                "»",
+                "—",
+                "–",
+                "−",
+                "\u{FE58}",
+                "ﬁ",
+                "Ａ",
+                "＝",
+                "…",
+                "²",
+                "¨",
+                "´",
+                "\u{F73}",
+                "\u{344}",
+                "\u{FDFA}",
+                "\u{FE70}",
+                "é",
+                "Москва",
+                "北京",
+                "\u{85}",
+                "\u{7F}",
+                "\u{1F600}",
+                "\u{FFFD}",
+                "\u{2011}",
             ])
             .prop_map(str::to_string),
             "\\PC{1,3}",
@@ -510,7 +572,9 @@ mod tests {
     /// Drop ASCII letters and digits, and anything NFKC turns into them, so separators cannot
     /// fake a word.
     fn no_ascii_alnum(s: String) -> String {
-        s.chars().filter(|&c| !std::iter::once(c).nfkc().any(|d| d.is_ascii_alphanumeric())).collect()
+        s.chars()
+            .filter(|&c| !std::iter::once(c).nfkc().any(|d| d.is_ascii_alphanumeric()))
+            .collect()
     }
 
     proptest! {
