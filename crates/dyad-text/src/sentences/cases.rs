@@ -186,6 +186,26 @@ pub(crate) const FOCUSED: &[(&str, &[&str])] = &[
         "Polls closed at 8 p.m. Officials began counting.",
         &["Polls closed at 8 p.m.", "Officials began counting."],
     ),
+    (
+        "The envoy holds a Ph.D. The minister does not.",
+        &["The envoy holds a Ph.D.", "The minister does not."],
+    ),
+    (
+        "The report cites p. 14 and pp. 20-25 of the annex.",
+        &["The report cites p. 14 and pp. 20-25 of the annex."],
+    ),
+    (
+        "Ukraine is No. 1 on the agenda. Gaza is No. 2.",
+        &["Ukraine is No. 1 on the agenda.", "Gaza is No. 2."],
+    ),
+    (
+        "The answer was No. The envoy left.",
+        &["The answer was No.", "The envoy left."],
+    ),
+    (
+        "Sanctions, e.g. on oil, remain. They bite.",
+        &["Sanctions, e.g. on oil, remain.", "They bite."],
+    ),
     // Quotes.
     (
         "He said \"no.\" Then he left the room.",
@@ -231,6 +251,20 @@ pub(crate) const FOCUSED: &[(&str, &[&str])] = &[
     (
         "He called it ‘a betrayal.’ Moscow rejected that.",
         &["He called it ‘a betrayal.’", "Moscow rejected that."],
+    ),
+    (
+        "The statement ended: \"We stand with Ukraine!\" Lithuania's envoy agreed.",
+        &[
+            "The statement ended: \"We stand with Ukraine!\"",
+            "Lithuania's envoy agreed.",
+        ],
+    ),
+    (
+        "Sanctions were imposed by the U.S. \"We had no choice,\" an official said.",
+        &[
+            "Sanctions were imposed by the U.S.",
+            "\"We had no choice,\" an official said.",
+        ],
     ),
     // Brackets.
     (

