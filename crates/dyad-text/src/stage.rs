@@ -112,6 +112,35 @@ mod tests {
     }
 
     #[test]
+    fn dateline_then_body() {
+        let text = "MUSCAT, April 12 (Reuters) - Iranian and U.S. negotiators held indirect talks \
+                    in Muscat on Saturday. The U.S. team was led by special envoy Steve Witkoff.";
+        let seg = segment(text, date(2025, 4, 12));
+        let d = seg.dateline.unwrap();
+        assert_eq!(
+            &text[d.span.start..d.span.end],
+            "MUSCAT, April 12 (Reuters) -"
+        );
+        assert_eq!(d.agency.map(|a| &text[a.start..a.end]), Some("Reuters"));
+        assert_eq!(d.date, Some(date(2025, 4, 12)));
+        let first = seg.sentences[0].span;
+        assert!(text[first.start..first.end].starts_with("Iranian and U.S. negotiators"));
+        assert_eq!(seg.sentences.len(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn segment_never_panics_and_sentences_follow_the_dateline(text in "\\PC{0,200}|[A-Z]{2,8}(, [A-Z][a-z]+)?( \\((AP|Reuters)\\))? [-—] [A-Za-z .\n]{0,80}") {
+            let seg = segment(&text, date(2024, 6, 19));
+            let from = seg.dateline.as_ref().map_or(0, |d| d.span.end);
+            for s in &seg.sentences {
+                proptest::prop_assert!(s.span.start >= from && s.span.slice(&text).is_some());
+            }
+            proptest::prop_assert_eq!(seg.normalized.map.original_len(), text.len());
+        }
+    }
+
+    #[test]
     fn stage_contract() {
         assert_eq!(TextStage.name(), "text");
         assert!(TextStage.requires().is_empty());

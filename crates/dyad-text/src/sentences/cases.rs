@@ -436,4 +436,26 @@ pub(crate) const STORIES: &[(&str, &[&str])] = &[
             "The peace process never recovered, historians say.",
         ],
     ),
+    (
+        "Lt. Gen. Keith Kellogg, the U.S. special envoy for Ukraine and Russia, arrived in Kyiv on Wednesday. He met Ukrainian President Volodymyr Zelenskiy and Defense Minister Rustem Umerov.\n\nKellogg told reporters: \"We understand the need for security guarantees.\" Zelenskiy's office said the meeting covered prisoner exchanges, air defense and the situation at the Zaporizhzhia nuclear plant (the largest in Europe).\n\nThe visit came a day after Russian drones struck the city of Sumy, killing 3 people, officials said. Moscow denied targeting civilians. The Kremlin's spokesman, Dmitry Peskov, said Russia was open to talks \"without preconditions\"...",
+        &[
+            "Lt. Gen. Keith Kellogg, the U.S. special envoy for Ukraine and Russia, arrived in Kyiv on Wednesday.",
+            "He met Ukrainian President Volodymyr Zelenskiy and Defense Minister Rustem Umerov.",
+            "Kellogg told reporters: \"We understand the need for security guarantees.\"",
+            "Zelenskiy's office said the meeting covered prisoner exchanges, air defense and the situation at the Zaporizhzhia nuclear plant (the largest in Europe).",
+            "The visit came a day after Russian drones struck the city of Sumy, killing 3 people, officials said.",
+            "Moscow denied targeting civilians.",
+            "The Kremlin's spokesman, Dmitry Peskov, said Russia was open to talks \"without preconditions\"...",
+        ],
+    ),
+    (
+        "Washington and Tokyo agreed on Tuesday to upgrade U.S. Forces Japan to a joint force headquarters, in the biggest change to the alliance in decades.\n\nU.S. Secretary of Defense Lloyd J. Austin III and Secretary of State Antony J. Blinken met their Japanese counterparts, Minoru Kihara and Yoko Kamikawa, in Tokyo. The four ministers also discussed co-production of missiles, including AMRAAMs and PAC-3s.\n\nChina's Foreign Ministry accused the two allies of \"hyping up the so-called China threat.\" Spokesman Lin Jian said: \"We urge the U.S. and Japan to stop.\"",
+        &[
+            "Washington and Tokyo agreed on Tuesday to upgrade U.S. Forces Japan to a joint force headquarters, in the biggest change to the alliance in decades.",
+            "U.S. Secretary of Defense Lloyd J. Austin III and Secretary of State Antony J. Blinken met their Japanese counterparts, Minoru Kihara and Yoko Kamikawa, in Tokyo.",
+            "The four ministers also discussed co-production of missiles, including AMRAAMs and PAC-3s.",
+            "China's Foreign Ministry accused the two allies of \"hyping up the so-called China threat.\"",
+            "Spokesman Lin Jian said: \"We urge the U.S. and Japan to stop.\"",
+        ],
+    ),
 ];
