@@ -25,6 +25,6 @@ mod stage;
 
 pub use doc::{CharIndex, Dateline, Doc, Sentence};
 pub use event::{ActorRef, Event, Location, Mention, PloverCode};
-pub use offsets::{Normalized, OffsetMap};
+pub use offsets::{Normalized, OffsetMap, OffsetMapBuilder};
 pub use span::Span;
 pub use stage::{Layer, Stage, StageError};

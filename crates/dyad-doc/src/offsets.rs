@@ -76,19 +76,17 @@ impl OffsetMapBuilder {
         };
         m.norm_len = edit.norm_end;
         m.orig_len = edit.orig_end;
-        // Merge with a directly preceding replacement so lookups stay short.
+        // Merge consecutive deletions so lookups stay short. Nothing else is merged: a deletion
+        // next to a replacement stays separate so spans ending or starting at the replacement
+        // leave the deleted text out.
         match m.edits.last_mut() {
-            Some(last) if last.norm_end == edit.norm_start && last.orig_end == edit.orig_start => {
-                // Keep runs atomic only as wide as they must be: merging two replacements of
-                // equal shape would lose the boundary between them, so merge only deletions.
-                if norm_len == 0 {
-                    last.orig_end = edit.orig_end;
-                } else if last.norm_end == last.norm_start {
-                    last.norm_end = edit.norm_end;
-                    last.orig_end = edit.orig_end;
-                } else {
-                    m.edits.push(edit);
-                }
+            Some(last)
+                if norm_len == 0
+                    && last.norm_start == last.norm_end
+                    && last.norm_end == edit.norm_start
+                    && last.orig_end == edit.orig_start =>
+            {
+                last.orig_end = edit.orig_end;
             }
             _ => m.edits.push(edit),
         }
@@ -168,6 +166,18 @@ mod tests {
         let map = OffsetMap::identity(10);
         assert!(map.is_identity());
         assert_eq!(map.to_original(Span::new(3, 7)), Span::new(3, 7));
+    }
+
+    #[test]
+    fn deletion_after_a_replacement_is_left_out() {
+        // "\u{201C}\u{200B}a": curly quote -> '"', zero-width space deleted, then "a".
+        let mut b = OffsetMap::builder();
+        b.replace(3, 1);
+        b.replace(3, 0);
+        b.copy(1);
+        let map = b.finish();
+        assert_eq!(map.to_original(Span::new(0, 1)), Span::new(0, 3));
+        assert_eq!(map.to_original(Span::new(1, 2)), Span::new(6, 7));
     }
 
     #[test]

@@ -137,14 +137,14 @@ pub fn peak_rss_mb() -> Option<f64> {
 fn write_corpus(path: &std::path::Path, target_bytes: usize) -> anyhow::Result<usize> {
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = BufWriter::new(file);
-    let mut gen = Generator(0x2545_F491_4F6C_DD1D);
+    let mut generator = Generator(0x2545_F491_4F6C_DD1D);
     let mut written = 0;
     let mut n = 0u64;
     while written < target_bytes {
         let record = serde_json::json!({
             "id": format!("bench-{n}"),
             "date": "2024-06-19",
-            "text": gen.story(),
+            "text": generator.story(),
         });
         let line = serde_json::to_string(&record)?;
         out.write_all(line.as_bytes())?;
