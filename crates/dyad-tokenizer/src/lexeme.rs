@@ -434,10 +434,11 @@ pub(crate) fn like_num(text: &str) -> bool {
         return true;
     }
     let mut parts = text.split('/');
-    if let (Some(num), Some(den), None) = (parts.next(), parts.next(), parts.next()) {
-        if is_digits(num) && is_digits(den) {
-            return true;
-        }
+    if let (Some(num), Some(den), None) = (parts.next(), parts.next(), parts.next())
+        && is_digits(num)
+        && is_digits(den)
+    {
+        return true;
     }
     let lower = unicode::lower(&text);
     if in_sorted(NUM_WORDS, &lower) || in_sorted(ORDINAL_WORDS, &lower) {

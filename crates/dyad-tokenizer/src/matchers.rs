@@ -448,10 +448,10 @@ impl Ordered {
                     }
                     if *capture {
                         let mut slots: [Option<NonMaxUsize>; 4] = [None; 4];
-                        if re.search_slots(&input, &mut slots).is_some() {
-                            if let Some(end) = slots[3] {
-                                return Some(end.get());
-                            }
+                        if re.search_slots(&input, &mut slots).is_some()
+                            && let Some(end) = slots[3]
+                        {
+                            return Some(end.get());
                         }
                     } else if let Some(m) = re.search(&input) {
                         return Some(m.end());
@@ -541,12 +541,12 @@ impl Trailing {
             .map(|m| m.start());
         for re in &self.looks {
             let mut slots: [Option<NonMaxUsize>; 4] = [None; 4];
-            if re.search_slots(&input, &mut slots).is_some() {
-                if let Some(s) = slots[2] {
-                    let s = s.get();
-                    if best.is_none_or(|b| s < b) {
-                        best = Some(s);
-                    }
+            if re.search_slots(&input, &mut slots).is_some()
+                && let Some(s) = slots[2]
+            {
+                let s = s.get();
+                if best.is_none_or(|b| s < b) {
+                    best = Some(s);
                 }
             }
         }
@@ -602,12 +602,12 @@ impl PrefixSearch {
     pub(crate) fn new(pattern: &str) -> Result<PrefixSearch, TokenizerError> {
         let role = Role::Prefix;
         let node = parse_pattern(role, pattern)?;
-        if let Some((flags, pieces)) = cut_all(role, &node)? {
-            if pieces.iter().all(|p| p.starts_at_start) {
-                return Ok(PrefixSearch(SearchImpl::Ordered(Ordered::new(
-                    role, &flags, &pieces,
-                )?)));
-            }
+        if let Some((flags, pieces)) = cut_all(role, &node)?
+            && pieces.iter().all(|p| p.starts_at_start)
+        {
+            return Ok(PrefixSearch(SearchImpl::Ordered(Ordered::new(
+                role, &flags, &pieces,
+            )?)));
         }
         Ok(PrefixSearch(SearchImpl::Fancy(fancy_of(role, &node)?)))
     }
@@ -637,10 +637,10 @@ impl SuffixSearch {
     pub(crate) fn new(pattern: &str) -> Result<SuffixSearch, TokenizerError> {
         let role = Role::Suffix;
         let node = parse_pattern(role, pattern)?;
-        if let Some((flags, pieces)) = cut_all(role, &node)? {
-            if let Some(t) = Trailing::new(role, &flags, &pieces)? {
-                return Ok(SuffixSearch(SearchImpl::Trailing(t)));
-            }
+        if let Some((flags, pieces)) = cut_all(role, &node)?
+            && let Some(t) = Trailing::new(role, &flags, &pieces)?
+        {
+            return Ok(SuffixSearch(SearchImpl::Trailing(t)));
         }
         Ok(SuffixSearch(SearchImpl::Fancy(fancy_of(role, &node)?)))
     }

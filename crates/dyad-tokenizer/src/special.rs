@@ -13,18 +13,21 @@ use rustc_hash::FxHashMap;
 
 use crate::tokenizer::{Token, Tokenizer};
 
+/// One pattern: the token texts of a rule tokenised without special cases.
+type Pattern = Box<[Box<str>]>;
+
 /// The phrase matcher over token texts.
 #[derive(Default)]
 pub(crate) struct SpecialMatcher {
     /// Patterns (token texts), grouped by their first token.
-    by_first: FxHashMap<Box<str>, Vec<Box<[Box<str>]>>>,
+    by_first: FxHashMap<Box<str>, Vec<Pattern>>,
     count: usize,
 }
 
 impl SpecialMatcher {
     /// Adds a pattern; an empty one is ignored (as spaCy's PhraseMatcher does).
     pub(crate) fn add<'a>(&mut self, tokens: impl Iterator<Item = &'a str>) {
-        let pattern: Box<[Box<str>]> = tokens.map(Into::into).collect();
+        let pattern: Pattern = tokens.map(Into::into).collect();
         let Some(first) = pattern.first().cloned() else {
             return;
         };

@@ -308,11 +308,9 @@ impl Tokenizer {
         scratch: &mut Scratch,
     ) {
         let chunk = text.get(a..b).unwrap_or("");
-        if with_specials {
-            if let Some(sp) = self.special(chunk) {
-                Tokenizer::push_special(sp, a, out);
-                return;
-            }
+        if with_specials && let Some(sp) = self.special(chunk) {
+            Tokenizer::push_special(sp, a, out);
+            return;
         }
         scratch.prefixes.clear();
         scratch.suffixes.clear();

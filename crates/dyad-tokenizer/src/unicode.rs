@@ -125,11 +125,11 @@ fn final_sigma(s: &str, i: usize) -> bool {
         .chars()
         .rev()
         .find(|&c| flags(c) & CASE_IGNORABLE == 0);
-    if !prev.is_some_and(|c| flags(c) & CASED != 0) {
+    if prev.is_none_or(|c| flags(c) & CASED == 0) {
         return false;
     }
     let next = after.chars().find(|&c| flags(c) & CASE_IGNORABLE == 0);
-    !next.is_some_and(|c| flags(c) & CASED != 0)
+    next.is_none_or(|c| flags(c) & CASED == 0)
 }
 
 #[cfg(test)]
