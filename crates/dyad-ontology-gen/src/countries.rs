@@ -750,4 +750,31 @@ mod tests {
         }];
         assert!(finish(&mut no_code).is_err());
     }
+
+    proptest::proptest! {
+        /// Ordered periods print and parse back unchanged.
+        #[test]
+        fn periods_round_trip(
+            starts in proptest::collection::btree_set(1800i16..2100, 1..4),
+            open_start in proptest::bool::ANY,
+            open_end in proptest::bool::ANY,
+        ) {
+            let years: Vec<i16> = starts.into_iter().collect();
+            let mut parts = Vec::new();
+            for (i, y) in years.iter().enumerate() {
+                let from = if i == 0 && open_start { String::new() } else { format!("{y}-01-01") };
+                let to = if i + 1 == years.len() && open_end { String::new() } else { format!("{y}-07-01") };
+                parts.push(format!("{from}..{to}"));
+            }
+            let text = parts.join("|");
+            let periods = parse_periods(&text).unwrap();
+            proptest::prop_assert_eq!(format_periods(&periods), text);
+        }
+
+        /// Arbitrary cells never panic the period parser.
+        #[test]
+        fn any_cell_is_safe(s in "[0-9.|=a-z-]{0,40}") {
+            let _ = parse_periods(&s);
+        }
+    }
 }

@@ -104,4 +104,21 @@ mod tests {
         assert!(is_damaged("A\0B"));
         assert!(!is_damaged("COTE D'IVOIRE"));
     }
+
+    proptest::proptest! {
+        /// Title case changes only letter case (for ASCII names) and is idempotent.
+        #[test]
+        fn title_case_only_changes_case(s in "[A-Z' ./()-]{0,30}") {
+            let t = title_case(&s);
+            proptest::prop_assert_eq!(t.to_uppercase(), s.clone());
+            proptest::prop_assert_eq!(title_case(&t.to_uppercase()), t);
+        }
+
+        /// Any text is safe.
+        #[test]
+        fn any_text_is_safe(s in "\\PC{0,20}") {
+            let _ = title_case(&s);
+            let _ = split_list(&s);
+        }
+    }
 }

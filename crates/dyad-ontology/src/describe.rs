@@ -450,4 +450,25 @@ mod tests {
             "{un}"
         );
     }
+
+    proptest::proptest! {
+        /// Any query is answered without panicking, and every answer prints and serialises.
+        #[test]
+        fn any_query_is_safe(query in "\\PC{0,12}") {
+            for d in describe(&query) {
+                proptest::prop_assert!(!d.to_string().is_empty());
+                proptest::prop_assert!(serde_json::to_string(&d).is_ok());
+            }
+        }
+
+        /// Codes of the tables are found in any case and with surrounding spaces.
+        #[test]
+        fn case_and_space_do_not_matter(i in 0usize..240, lower in proptest::bool::ANY) {
+            let countries = crate::countries();
+            let c = &countries[i % countries.len()];
+            let code = if lower { c.code().to_lowercase() } else { c.code().to_string() };
+            let found = country(&format!(" {code} ")).unwrap();
+            proptest::prop_assert_eq!(found.code(), c.code());
+        }
+    }
 }

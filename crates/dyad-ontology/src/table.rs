@@ -147,4 +147,17 @@ mod tests {
         let rows = rows("t.tsv", "a\nX|Y||Z\n", &["a"]).unwrap();
         assert_eq!(rows[0].list(0), vec!["X", "Y", "Z"]);
     }
+
+    proptest::proptest! {
+        /// Arbitrary text never panics the reader; accepted rows have the header's width.
+        #[test]
+        fn any_text_is_safe(text in "[a-c\\t\\n#|]{0,60}") {
+            if let Ok(rows) = rows("t.tsv", &text, &["a", "b"]) {
+                for row in rows {
+                    proptest::prop_assert!(row.get(5).is_empty());
+                    let _ = row.list(1);
+                }
+            }
+        }
+    }
 }
