@@ -3,7 +3,8 @@
 //!
 //! - NORM: the tokenizer exception's norm when it set one (e.g. `"a.m."` for the `am` of `10am`);
 //!   otherwise the model's `lexeme_norm` table looked up with the token text as written (`"cuz"` →
-//!   `"because"`, `"colour"` → `"color"`), otherwise the lowercased text.
+//!   `"because"`, `"colour"` → `"color"`), otherwise spaCy's built-in punctuation and currency norms
+//!   ([`BASE_NORMS`]: `` ` `` → `'`, `''` → `"`, `€` → `$`, …), otherwise the lowercased text.
 //! - PREFIX: the first character; SUFFIX: the last three characters (code points).
 //! - SHAPE: letters become `X`/`x`, digits `d`, anything else stays; a run of the same shape character is
 //!   cut after four; texts of 100 characters or more are `"LONG"`.
@@ -21,6 +22,56 @@ use std::collections::HashMap;
 
 use crate::model::{ModelError, ModelPaths};
 use crate::strings::string_id;
+
+/// spaCy's language-independent NORM exceptions (`BASE_NORMS` of `spacy/lang/norm_exceptions.py`),
+/// consulted after the model's `lexeme_norm` table and before lower-casing.
+pub const BASE_NORMS: [(&str, &str); 45] = [
+    ("'s", "'s"),
+    ("'S", "'s"),
+    ("’s", "'s"),
+    ("’S", "'s"),
+    ("’", "'"),
+    ("‘", "'"),
+    ("´", "'"),
+    ("`", "'"),
+    ("”", "\""),
+    ("“", "\""),
+    ("''", "\""),
+    ("``", "\""),
+    ("´´", "\""),
+    ("„", "\""),
+    ("»", "\""),
+    ("«", "\""),
+    ("‘‘", "\""),
+    ("’’", "\""),
+    ("？", "?"),
+    ("！", "!"),
+    ("，", ","),
+    ("；", ";"),
+    ("：", ":"),
+    ("。", "."),
+    ("।", "."),
+    ("…", "..."),
+    ("—", "-"),
+    ("–", "-"),
+    ("--", "-"),
+    ("---", "-"),
+    ("——", "-"),
+    ("€", "$"),
+    ("£", "$"),
+    ("¥", "$"),
+    ("฿", "$"),
+    ("US$", "$"),
+    ("C$", "$"),
+    ("A$", "$"),
+    ("₺", "$"),
+    ("₹", "$"),
+    ("৳", "$"),
+    ("₩", "$"),
+    ("Mex$", "$"),
+    ("₣", "$"),
+    ("E£", "$"),
+];
 
 /// One lexical attribute fed to an embedding table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +154,11 @@ impl LexAttrs {
 
     /// The lexeme norm of `text` (without a tokenizer exception's norm).
     pub fn norm(&self, text: &str) -> String {
-        match self.norms.get(&string_id(text)) {
-            Some(n) => n.clone(),
+        if let Some(n) = self.norms.get(&string_id(text)) {
+            return n.clone();
+        }
+        match BASE_NORMS.iter().find(|(k, _)| *k == text) {
+            Some((_, n)) => (*n).to_owned(),
             None => text.to_lowercase(),
         }
     }
@@ -224,6 +278,12 @@ mod tests {
         // The table is looked up with the text as written.
         assert_eq!(lex.norm("Cuz"), "cuz");
         assert_eq!(lex.norm("Mao"), "mao");
+        // spaCy's built-in norms come after the table.
+        assert_eq!(lex.norm("``"), "\"");
+        assert_eq!(lex.norm("`"), "'");
+        assert_eq!(lex.norm("€"), "$");
+        assert_eq!(lex.norm("US$"), "$");
+        assert_eq!(lex.norm("us$"), "us$");
         let tok = TokenInput {
             text: "am",
             norm: Some("a.m."),

@@ -5,7 +5,9 @@
 //! check, one-time conversion into dyad's cache) and loads its weights; [`strings`] reproduces spaCy's
 //! string ids; [`lex_attrs`] computes the lexical attributes the embeddings read; [`tok2vec`] is the
 //! embedding network shared by the tagger and parser (and NER's own copy); [`tagger`] scores the tags;
-//! [`parser_model`] scores the transitions of the parser and the entity recogniser.
+//! [`parser_model`] scores the transitions of the parser and the entity recogniser; [`parse`] runs
+//! the whole pipeline after the tokenizer (tagger, arc-eager parser, attribute ruler, rule
+//! lemmatizer, BILUO entity recogniser) and holds its result, the [`Parse`] layer.
 //!
 //! ```no_run
 //! use dyad_parse::model::{install, load, InstallOptions};
@@ -16,10 +18,20 @@
 //! ```
 #![deny(missing_docs)]
 
+mod arc_eager;
+mod attribute_ruler;
+mod lemmatizer;
 pub mod lex_attrs;
 mod linalg;
 pub mod model;
+mod ner;
+pub mod parse;
 pub mod parser_model;
 pub mod strings;
 pub mod tagger;
 pub mod tok2vec;
+mod tree;
+mod vocab;
+
+pub use parse::{EntIob, Entity, InputToken, Parse, ParseError, Parser, Token};
+pub use vocab::Pos;

@@ -146,6 +146,54 @@ impl ParserModel {
         Precomputed { n_tokens: n, data }
     }
 
+    /// Maxout pieces of the hidden layer.
+    pub fn pieces(&self) -> usize {
+        self.pieces
+    }
+
+    /// Width of the hidden layer (after the maxout).
+    pub fn hidden(&self) -> usize {
+        self.hidden
+    }
+
+    /// Scores of one state whose feature token indices are `ids` (one per feature slot, -1 or out of
+    /// range for an empty slot), written into `scores` (`n_classes` values). `unmaxed` (hidden ×
+    /// pieces values) and `hidden` (hidden values) are scratch; nothing is allocated.
+    pub fn score_state(
+        &self,
+        pre: &Precomputed,
+        ids: &[i32],
+        unmaxed: &mut [f32],
+        hidden: &mut [f32],
+        scores: &mut [f32],
+    ) {
+        let o = self.hidden * self.pieces;
+        let row = self.n_feat * o;
+        let unmaxed = &mut unmaxed[..o];
+        unmaxed.copy_from_slice(&self.lower_b);
+        for (f, &id) in ids.iter().take(self.n_feat).enumerate() {
+            let r = usize::try_from(id)
+                .ok()
+                .filter(|&t| t < pre.n_tokens)
+                .map_or(0, |t| t + 1);
+            let start = r * row + f * o;
+            if let Some(feat) = pre.data.get(start..start + o) {
+                for (u, v) in unmaxed.iter_mut().zip(feat) {
+                    *u += v;
+                }
+            }
+        }
+        crate::linalg::maxout(unmaxed, self.pieces, hidden);
+        let h = &hidden[..self.hidden];
+        for ((s, w), b) in scores
+            .iter_mut()
+            .zip(self.upper_w.chunks_exact(self.hidden.max(1)))
+            .zip(&self.upper_b)
+        {
+            *s = b + crate::linalg::dot(w, h);
+        }
+    }
+
     /// Scores of `n_states` states whose feature token indices are `ids` (`n_states × n_features`,
     /// -1 for an empty slot; an index past the document also counts as empty). Writes
     /// `n_states × n_classes` scores into `scores`, using `hidden` as scratch.

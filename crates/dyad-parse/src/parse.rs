@@ -1,0 +1,755 @@
+//! The whole `en_core_web_sm` pipeline after the tokenizer — tok2vec → tagger → parser →
+//! attribute_ruler → lemmatizer → ner — as one [`Parser`], and its result, the [`Parse`] layer.
+//!
+//! ```no_run
+//! use dyad_parse::model::ModelPaths;
+//! use dyad_parse::parse::{InputToken, Parser};
+//! let parser = Parser::load(&ModelPaths::locate(None)?)?;
+//! let text = "Nixon met Mao.";
+//! let toks = [(0, 5, true), (6, 9, true), (10, 13, false), (13, 14, false)]
+//!     .map(|(s, e, ws)| InputToken::new(s, e, ws));
+//! let parse = parser.parse(text, &toks)?;
+//! assert_eq!(parse.token(1).map(|t| t.dep()), Some("ROOT"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use dyad_doc::{CharIndex, Span};
+use serde::Serialize;
+
+use crate::arc_eager::{self, ArcEager, ArcState};
+use crate::attribute_ruler::{AttributeRuler, MatchToken};
+use crate::lemmatizer::Lemmatizer;
+use crate::lex_attrs::{Attr, LexAttrs, TokenInput, is_space};
+use crate::model::{Model, ModelError, ModelPaths, load};
+use crate::ner::{self, Biluo, DocFacts, NerState};
+use crate::parser_model::ParserModel;
+use crate::tagger::Tagger;
+use crate::tok2vec::{Tok2Vec, Tok2VecScratch};
+use crate::tree::{Edges, deprojectivize};
+use crate::vocab::{Labels, Pos};
+
+/// One token handed to the parser: its byte span in the text, whether a single space follows it
+/// (spaCy's `whitespace_`), and the norm a tokenizer exception gave it (e.g. `"not"` for `n't`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputToken<'a> {
+    /// Byte span in the text.
+    pub span: Span,
+    /// A space follows the token and belongs to it.
+    pub whitespace: bool,
+    /// The tokenizer exception's norm, if any.
+    pub norm: Option<&'a str>,
+}
+
+impl InputToken<'static> {
+    /// A token over bytes `start..end` without an exception norm.
+    pub fn new(start: usize, end: usize, whitespace: bool) -> InputToken<'static> {
+        InputToken {
+            span: Span::new(start, end),
+            whitespace,
+            norm: None,
+        }
+    }
+}
+
+/// An input the parser cannot work on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// A token's span is outside the text or not on character boundaries.
+    #[error("token {index} has span {start}..{end}, which is not a piece of the {len}-byte text")]
+    BadSpan {
+        /// Token index.
+        index: usize,
+        /// Start byte.
+        start: usize,
+        /// End byte.
+        end: usize,
+        /// Length of the text.
+        len: usize,
+    },
+}
+
+/// A token's place in a named entity (spaCy's `ent_iob_`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntIob {
+    /// First token of an entity.
+    B,
+    /// Inside an entity.
+    I,
+    /// Outside any entity.
+    O,
+    /// Not annotated (the entity recogniser did not run).
+    Missing,
+}
+
+impl EntIob {
+    /// `"B"`, `"I"`, `"O"` or `""`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntIob::B => "B",
+            EntIob::I => "I",
+            EntIob::O => "O",
+            EntIob::Missing => "",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct TokenRec {
+    span: Span,
+    whitespace: bool,
+    tag: u32,
+    pos: Option<Pos>,
+    morph: u32,
+    lemma: String,
+    head: usize,
+    dep: u32,
+    ent_iob: EntIob,
+    ent_type: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct EntRec {
+    start: usize,
+    end: usize,
+    label: u32,
+}
+
+/// The parse of one text: tokens with their annotations, sentences and entities.
+#[derive(Debug, Clone)]
+pub struct Parse {
+    tokens: Vec<TokenRec>,
+    sents: Vec<Range<usize>>,
+    ents: Vec<EntRec>,
+    labels: Arc<Labels>,
+}
+
+/// One token of a [`Parse`].
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'p> {
+    i: usize,
+    rec: &'p TokenRec,
+    labels: &'p Labels,
+}
+
+impl<'p> Token<'p> {
+    /// Index in the parse.
+    pub fn i(&self) -> usize {
+        self.i
+    }
+    /// Byte span in the text.
+    pub fn span(&self) -> Span {
+        self.rec.span
+    }
+    /// Whether a space follows (and belongs to) the token.
+    pub fn whitespace(&self) -> bool {
+        self.rec.whitespace
+    }
+    /// The token's text, cut from `text` (the text that was parsed).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.rec.span.slice(text).unwrap_or("")
+    }
+    /// Fine-grained (Penn) tag, e.g. `NNP`.
+    pub fn tag(&self) -> &'p str {
+        self.labels.name(self.rec.tag)
+    }
+    /// Universal POS tag (`None` when no rule gave one).
+    pub fn pos(&self) -> Option<Pos> {
+        self.rec.pos
+    }
+    /// Morphological features, e.g. `Number=Sing|Person=3` (`""` for none).
+    pub fn morph(&self) -> &'p str {
+        self.labels.name(self.rec.morph)
+    }
+    /// Lemma.
+    pub fn lemma(&self) -> &'p str {
+        &self.rec.lemma
+    }
+    /// Index of the head token (a root is its own head).
+    pub fn head(&self) -> usize {
+        self.rec.head
+    }
+    /// Dependency label (`ROOT` for a root).
+    pub fn dep(&self) -> &'p str {
+        self.labels.name(self.rec.dep)
+    }
+    /// Place in a named entity.
+    pub fn ent_iob(&self) -> EntIob {
+        self.rec.ent_iob
+    }
+    /// Entity type (`""` outside entities).
+    pub fn ent_type(&self) -> &'p str {
+        self.labels.name(self.rec.ent_type)
+    }
+}
+
+/// A named entity of a [`Parse`]: tokens `start..end` and a label such as `GPE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity<'p> {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Entity type.
+    pub label: &'p str,
+}
+
+#[derive(Serialize)]
+struct JsonToken<'a> {
+    i: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    tag: &'a str,
+    pos: &'a str,
+    lemma: &'a str,
+    head: usize,
+    dep: &'a str,
+    ent_iob: &'a str,
+    ent_type: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonEnt<'a> {
+    start_token: usize,
+    end_token: usize,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    id: &'a str,
+    tokens: Vec<JsonToken<'a>>,
+    sents: Vec<[usize; 2]>,
+    ents: Vec<JsonEnt<'a>>,
+}
+
+impl Parse {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `i`.
+    pub fn token(&self, i: usize) -> Option<Token<'_>> {
+        self.tokens.get(i).map(|rec| Token {
+            i,
+            rec,
+            labels: &self.labels,
+        })
+    }
+
+    /// All tokens in order.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + '_ {
+        self.tokens.iter().enumerate().map(|(i, rec)| Token {
+            i,
+            rec,
+            labels: &self.labels,
+        })
+    }
+
+    /// Sentences as token ranges, in order, covering every token.
+    pub fn sents(&self) -> &[Range<usize>] {
+        &self.sents
+    }
+
+    /// Named entities in order (none when the entity recogniser was off).
+    pub fn ents(&self) -> impl ExactSizeIterator<Item = Entity<'_>> + '_ {
+        self.ents.iter().map(|e| Entity {
+            start: e.start,
+            end: e.end,
+            label: self.labels.name(e.label),
+        })
+    }
+
+    /// The `dyad parse` JSON object for this parse of `text` (record `id`): offsets in code points,
+    /// keys in the order of spaCy's golden files.
+    pub fn to_json(&self, id: &str, text: &str) -> String {
+        let index = CharIndex::new(text);
+        let doc = JsonDoc {
+            id,
+            tokens: self
+                .tokens()
+                .map(|t| JsonToken {
+                    i: t.i(),
+                    text: t.text(text),
+                    start: index.char_offset(t.span().start),
+                    end: index.char_offset(t.span().end),
+                    tag: t.tag(),
+                    pos: t.pos().map_or("", Pos::as_str),
+                    lemma: t.lemma(),
+                    head: t.head(),
+                    dep: t.dep(),
+                    ent_iob: t.ent_iob().as_str(),
+                    ent_type: t.ent_type(),
+                })
+                .collect(),
+            sents: self.sents.iter().map(|r| [r.start, r.end]).collect(),
+            ents: self
+                .ents()
+                .map(|e| JsonEnt {
+                    start_token: e.start,
+                    end_token: e.end,
+                    label: e.label,
+                })
+                .collect(),
+        };
+        // Only strings and integers: serialisation cannot fail.
+        serde_json::to_string(&doc).unwrap_or_default()
+    }
+}
+
+/// Reusable buffers for [`Parser::parse_with`]; one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    t2v: Tok2VecScratch,
+    ids: Vec<u64>,
+    ner_ids: Vec<u64>,
+    arc: ArcState,
+    ner: NerState,
+    edges: Edges,
+    unmaxed: Vec<f32>,
+    hidden: Vec<f32>,
+    scores: Vec<f32>,
+    trace: Option<(Vec<TraceStep>, Vec<TraceStep>)>,
+}
+
+/// One transition taken, for debugging ([`Parser::trace`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct TraceStep {
+    /// Feature token indices.
+    pub ids: Vec<i32>,
+    /// Class scores.
+    pub scores: Vec<f32>,
+    /// The class taken.
+    pub class: Option<usize>,
+}
+
+/// The loaded pipeline; immutable, `Send + Sync`, shared by all threads.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    lex: LexAttrs,
+    attrs: Vec<Attr>,
+    tok2vec: Tok2Vec,
+    tagger: Tagger,
+    /// Tagger class → label id.
+    tag_ids: Vec<u32>,
+    parser_net: ParserModel,
+    arc_eager: ArcEager,
+    /// Per label id: (plain label, head label) for a decorated (`a||b`) label.
+    decorations: Vec<Option<(u32, u32)>>,
+    root: u32,
+    ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
+    ner_attrs: Vec<Attr>,
+    /// Where each NER attribute sits among `attrs`, when all do.
+    ner_cols: Option<Vec<usize>>,
+    ner_tok2vec: Tok2Vec,
+    ner_net: ParserModel,
+    biluo: Biluo,
+    labels: Arc<Labels>,
+    ner_on: bool,
+}
+
+fn attrs_of(names: &[String]) -> Result<Vec<Attr>, ModelError> {
+    names
+        .iter()
+        .map(|a| {
+            Attr::from_name(a).ok_or_else(|| ModelError::CacheCorrupt {
+                path: "model.json".into(),
+                detail: format!("unknown lexical attribute {a}"),
+            })
+        })
+        .collect()
+}
+
+fn read(path: std::path::PathBuf) -> Result<Vec<u8>, ModelError> {
+    std::fs::read(&path).map_err(|e| ModelError::CacheCorrupt {
+        path,
+        detail: e.to_string(),
+    })
+}
+
+impl Parser {
+    /// Load the installed model (see [`crate::model::install`]).
+    pub fn load(paths: &ModelPaths) -> Result<Parser, ModelError> {
+        let model = load(paths)?;
+        Parser::from_parts(
+            &model,
+            LexAttrs::load(paths)?,
+            &read(paths.attribute_ruler_json())?,
+            &read(paths.lemmatizer_json())?,
+        )
+    }
+
+    /// Build from a loaded model, its NORM table and the JSON of the attribute ruler's patterns and
+    /// of the lemmatizer's tables.
+    pub fn from_parts(
+        model: &Model,
+        lex: LexAttrs,
+        ruler_json: &[u8],
+        lemmatizer_json: &[u8],
+    ) -> Result<Parser, ModelError> {
+        let meta = &model.meta;
+        let corrupt = |detail: String| ModelError::CacheCorrupt {
+            path: "model.json".into(),
+            detail,
+        };
+        let mut labels = Labels::default();
+        let tag_ids = meta
+            .tagger
+            .labels
+            .iter()
+            .map(|t| labels.intern(t))
+            .collect();
+        let root = labels.intern("ROOT");
+        let arc_eager = ArcEager::new(&meta.parser.actions, |l| labels.intern(l))?;
+        let biluo = Biluo::new(&meta.ner.actions, |l| labels.intern(l))?;
+        // Decorated labels and their parts.
+        let decorated: Vec<(u32, u32, u32)> = meta
+            .parser
+            .actions
+            .iter()
+            .filter_map(|a| a.label.split_once("||").map(|(p, h)| (&a.label, p, h)))
+            .map(|(full, p, h)| (labels.intern(full), labels.intern(p), labels.intern(h)))
+            .collect();
+        let ruler = AttributeRuler::from_json(ruler_json, &mut labels)?;
+        let lemmatizer = Lemmatizer::from_json(lemmatizer_json)?;
+        let mut decorations = vec![None; labels.len()];
+        for (full, p, h) in decorated {
+            if let Some(d) = decorations.get_mut(full as usize) {
+                *d = Some((p, h));
+            }
+        }
+
+        let tok2vec = Tok2Vec::new(model, "tok2vec", &meta.tok2vec)?;
+        let attrs = attrs_of(&meta.tok2vec.attrs)?;
+        let tagger = Tagger::new(model)?;
+        let parser_net = ParserModel::new(model, "parser", &meta.parser, tok2vec.width())?;
+        if meta.parser.n_features != arc_eager::N_FEATURES
+            || parser_net.n_classes() != arc_eager.n_classes()
+        {
+            return Err(corrupt(format!(
+                "parser: {} features and {} classes; the arc-eager system has {} and {}",
+                meta.parser.n_features,
+                parser_net.n_classes(),
+                arc_eager::N_FEATURES,
+                arc_eager.n_classes()
+            )));
+        }
+        let ner_cfg = meta
+            .ner
+            .tok2vec
+            .as_ref()
+            .ok_or_else(|| corrupt("ner has no tok2vec".into()))?;
+        let ner_tok2vec = Tok2Vec::new(model, "ner.tok2vec", ner_cfg)?;
+        let ner_attrs = attrs_of(&ner_cfg.attrs)?;
+        let ner_cols = ner_attrs
+            .iter()
+            .map(|a| attrs.iter().position(|b| b == a))
+            .collect();
+        let ner_net = ParserModel::new(model, "ner", &meta.ner, ner_tok2vec.width())?;
+        if meta.ner.n_features != ner::N_FEATURES || ner_net.n_classes() != biluo.n_classes() {
+            return Err(corrupt(format!(
+                "ner: {} features and {} classes; the BILUO system has {} and {}",
+                meta.ner.n_features,
+                ner_net.n_classes(),
+                ner::N_FEATURES,
+                biluo.n_classes()
+            )));
+        }
+        Ok(Parser {
+            lex,
+            attrs,
+            tok2vec,
+            tagger,
+            tag_ids,
+            parser_net,
+            arc_eager,
+            decorations,
+            root,
+            ruler,
+            lemmatizer,
+            ner_attrs,
+            ner_cols,
+            ner_tok2vec,
+            ner_net,
+            biluo,
+            labels: Arc::new(labels),
+            ner_on: true,
+        })
+    }
+
+    /// Switch the entity recogniser on or off (on by default). Off, tokens have
+    /// [`EntIob::Missing`] and no entity type, and a parse is about 40 % faster.
+    pub fn set_ner(&mut self, on: bool) {
+        self.ner_on = on;
+    }
+
+    /// Whether the entity recogniser runs.
+    pub fn ner(&self) -> bool {
+        self.ner_on
+    }
+
+    /// Parse `text` cut into `tokens` (as spaCy's tokenizer cuts it, for results equal to spaCy's).
+    pub fn parse(&self, text: &str, tokens: &[InputToken<'_>]) -> Result<Parse, ParseError> {
+        self.parse_with(text, tokens, &mut Scratch::default())
+    }
+
+    /// [`Parser::parse`] with reusable buffers.
+    pub fn parse_with(
+        &self,
+        text: &str,
+        tokens: &[InputToken<'_>],
+        s: &mut Scratch,
+    ) -> Result<Parse, ParseError> {
+        let n = tokens.len();
+        let mut texts = Vec::with_capacity(n);
+        for (index, t) in tokens.iter().enumerate() {
+            let piece = t.span.slice(text).filter(|_| t.span.start <= t.span.end);
+            texts.push(piece.ok_or(ParseError::BadSpan {
+                index,
+                start: t.span.start,
+                end: t.span.end,
+                len: text.len(),
+            })?);
+        }
+        let inputs: Vec<TokenInput<'_>> = tokens
+            .iter()
+            .zip(&texts)
+            .map(|(t, &text)| TokenInput {
+                text,
+                norm: t.norm,
+                spacy: t.whitespace,
+            })
+            .collect();
+        let spaces: Vec<bool> = texts.iter().map(|t| is_space(t)).collect();
+
+        // tok2vec, tagger.
+        s.ids.clear();
+        self.lex.ids(&inputs, &self.attrs, &mut s.ids);
+        let x = self.tok2vec.forward(&s.ids, &mut s.t2v);
+        let tags: Vec<u32> = self
+            .tagger
+            .predict(&x)
+            .into_iter()
+            .map(|k| self.tag_ids.get(k).copied().unwrap_or(0))
+            .collect();
+
+        // Parser.
+        let (mut heads, mut deps) = self.run_parser(&x, n, s);
+        s.edges.compute(&heads);
+        deprojectivize(&mut heads, &mut deps, &spaces, &mut s.edges, |d| {
+            self.decorations.get(d as usize).copied().flatten()
+        });
+
+        // Attribute ruler, lemmatizer.
+        let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        let view: Vec<MatchToken<'_>> = (0..n)
+            .map(|i| MatchToken {
+                text: texts[i],
+                lower: &lower[i],
+                tag: tags[i],
+                dep: deps[i],
+                is_space: spaces[i],
+            })
+            .collect();
+        let mut recs: Vec<TokenRec> = (0..n)
+            .map(|i| TokenRec {
+                span: tokens[i].span,
+                whitespace: tokens[i].whitespace,
+                tag: tags[i],
+                pos: None,
+                morph: 0,
+                lemma: String::new(),
+                head: heads[i],
+                dep: deps[i],
+                ent_iob: EntIob::Missing,
+                ent_type: 0,
+            })
+            .collect();
+        let mut ruled_lemma: Vec<bool> = vec![false; n];
+        self.ruler.apply(&view, |i, a| {
+            let Some(r) = recs.get_mut(i) else { return };
+            if let Some(p) = a.pos {
+                r.pos = Some(p);
+            }
+            if let Some(m) = a.morph {
+                r.morph = m;
+            }
+            if let Some(t) = a.tag {
+                r.tag = t;
+            }
+            if let Some(d) = a.dep {
+                r.dep = d;
+            }
+            if let Some(l) = &a.lemma {
+                r.lemma.clone_from(l);
+                ruled_lemma[i] = true;
+            }
+        });
+        for (i, r) in recs.iter_mut().enumerate() {
+            if !ruled_lemma[i] {
+                r.lemma = self
+                    .lemmatizer
+                    .lemmatize(texts[i], r.pos, self.labels.name(r.morph));
+            }
+        }
+
+        // Entity recogniser.
+        let mut ents = Vec::new();
+        if self.ner_on {
+            let x = self.ner_vectors(&inputs, s);
+            self.run_ner(&x, n, &spaces, s);
+            for r in &mut recs {
+                r.ent_iob = EntIob::O;
+            }
+            for e in s.ner.entities() {
+                for (k, r) in recs.iter_mut().enumerate().take(e.end).skip(e.start) {
+                    r.ent_iob = if k == e.start { EntIob::B } else { EntIob::I };
+                    r.ent_type = e.label;
+                }
+                ents.push(EntRec {
+                    start: e.start,
+                    end: e.end,
+                    label: e.label,
+                });
+            }
+        }
+
+        // Sentences from the final tree.
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for i in 1..n {
+            if s.edges.sent_start.get(i).copied().unwrap_or(false) {
+                sents.push(start..i);
+                start = i;
+            }
+        }
+        if n > 0 {
+            sents.push(start..n);
+        }
+        Ok(Parse {
+            tokens: recs,
+            sents,
+            ents,
+            labels: Arc::clone(&self.labels),
+        })
+    }
+
+    /// The transitions the parser and the entity recogniser take on `tokens`, with their feature
+    /// tokens and scores (for comparing with spaCy's step dumps).
+    #[doc(hidden)]
+    pub fn trace(
+        &self,
+        text: &str,
+        tokens: &[InputToken<'_>],
+    ) -> Result<(Vec<TraceStep>, Vec<TraceStep>), ParseError> {
+        let mut s = Scratch {
+            trace: Some((Vec::new(), Vec::new())),
+            ..Scratch::default()
+        };
+        self.parse_with(text, tokens, &mut s)?;
+        Ok(s.trace.unwrap_or_default())
+    }
+
+    /// Greedy arc-eager decoding; returns heads (a root is its own head) and labels.
+    fn run_parser(&self, x: &[f32], n: usize, s: &mut Scratch) -> (Vec<usize>, Vec<u32>) {
+        let pre = self.parser_net.precompute(x);
+        self.size_buffers(&self.parser_net, s);
+        s.arc.reset(n);
+        let mut feats = [0i32; arc_eager::N_FEATURES];
+        // Arc-eager needs about 2n moves; the cap only guards against a loop that spaCy would not
+        // leave either.
+        let mut budget = 10 * n + 10;
+        while !s.arc.is_final() {
+            s.arc.features(&mut feats);
+            self.parser_net
+                .score_state(&pre, &feats, &mut s.unmaxed, &mut s.hidden, &mut s.scores);
+            let best = self.arc_eager.best_valid(&s.arc, &s.scores);
+            if let Some((steps, _)) = &mut s.trace {
+                steps.push(TraceStep {
+                    ids: feats.to_vec(),
+                    scores: s.scores.clone(),
+                    class: best,
+                });
+            }
+            match best {
+                Some(c) if budget > 0 => self.arc_eager.apply(&mut s.arc, c),
+                _ => s.arc.force_final(),
+            }
+            budget = budget.saturating_sub(1);
+        }
+        let (h, l) = s.arc.arcs();
+        let heads = h
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| usize::try_from(h).unwrap_or(i))
+            .collect();
+        let deps = h
+            .iter()
+            .zip(l)
+            .map(|(&h, &l)| if h >= 0 { l } else { self.root })
+            .collect();
+        (heads, deps)
+    }
+
+    fn size_buffers(&self, net: &ParserModel, s: &mut Scratch) {
+        s.unmaxed.resize(net.hidden() * net.pieces(), 0.0);
+        s.hidden.resize(net.hidden(), 0.0);
+        s.scores.resize(net.n_classes(), 0.0);
+    }
+
+    /// NER's own token vectors.
+    fn ner_vectors(&self, inputs: &[TokenInput<'_>], s: &mut Scratch) -> Vec<f32> {
+        s.ner_ids.clear();
+        match &self.ner_cols {
+            Some(cols) => {
+                let a = self.attrs.len().max(1);
+                for tok in s.ids.chunks_exact(a) {
+                    s.ner_ids
+                        .extend(cols.iter().map(|&c| tok.get(c).copied().unwrap_or(0)));
+                }
+            }
+            None => self.lex.ids(inputs, &self.ner_attrs, &mut s.ner_ids),
+        }
+        self.ner_tok2vec.forward(&s.ner_ids, &mut s.t2v)
+    }
+
+    fn run_ner(&self, x: &[f32], n: usize, spaces: &[bool], s: &mut Scratch) {
+        let pre = self.ner_net.precompute(x);
+        self.size_buffers(&self.ner_net, s);
+        s.ner.reset(n);
+        let facts = DocFacts {
+            sent_start: &s.edges.sent_start,
+            is_space: spaces,
+        };
+        let mut feats = [0i32; ner::N_FEATURES];
+        while !s.ner.is_final() {
+            s.ner.features(&mut feats);
+            self.ner_net
+                .score_state(&pre, &feats, &mut s.unmaxed, &mut s.hidden, &mut s.scores);
+            let best = self.biluo.best_valid(&s.ner, &facts, &s.scores);
+            if let Some((_, steps)) = &mut s.trace {
+                steps.push(TraceStep {
+                    ids: feats.to_vec(),
+                    scores: s.scores.clone(),
+                    class: best,
+                });
+            }
+            match best {
+                Some(c) => self.biluo.apply(&mut s.ner, c),
+                None => s.ner.force_final(),
+            }
+        }
+    }
+}
