@@ -1,4 +1,5 @@
 //! End-to-end tests of the `dyad` command line, grouped by command.
+#![allow(clippy::unwrap_used)] // Tests: a failed unwrap is a failed test.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,9 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json_lines(s: &str) -> Vec<serde_json::Value> {
-    s.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))).collect()
+    s.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
 }
 
 /// `text[s:e]` in code points, as Python slices.
@@ -64,14 +67,23 @@ mod split {
             assert_eq!(doc["id"], input["id"]);
             let text = input["text"].as_str().unwrap();
             let sentences = doc["sentences"].as_array().unwrap();
-            assert!(sentences.len() >= 3, "{}: only {} sentences", doc["id"], sentences.len());
+            assert!(
+                sentences.len() >= 3,
+                "{}: only {} sentences",
+                doc["id"],
+                sentences.len()
+            );
             for s in sentences {
                 assert_eq!(char_slice(text, &s["span"]), s["text"].as_str().unwrap());
             }
             total += sentences.len();
         }
         assert!(total > 60, "{total} sentences");
-        assert!(stderr(&out).contains("15 records read, 15 ok, 0 failed"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("15 records read, 15 ok, 0 failed"),
+            "{}",
+            stderr(&out)
+        );
     }
 
     #[test]
@@ -83,7 +95,10 @@ mod split {
         assert_eq!(putin["dateline"]["agency"], "AP");
         assert_eq!(putin["dateline"]["date"], "2024-06-19");
         let first = putin["sentences"][0]["text"].as_str().unwrap();
-        assert!(first.starts_with("Russian President Vladimir Putin"), "{first}");
+        assert!(
+            first.starts_with("Russian President Vladimir Putin"),
+            "{first}"
+        );
         let analysis = docs.iter().find(|d| d["id"] == "dyad-ex-015").unwrap();
         assert!(analysis["dateline"].is_null());
     }
@@ -92,43 +107,88 @@ mod split {
     fn bad_records_are_reported_and_the_batch_goes_on() {
         let dir = tempfile::tempdir().unwrap();
         let errors = dir.path().join("errors.jsonl");
-        let out = dyad(&["split", "examples/mixed.jsonl", "--errors", errors.to_str().unwrap()]);
+        let out = dyad(&[
+            "split",
+            "examples/mixed.jsonl",
+            "--errors",
+            errors.to_str().unwrap(),
+        ]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        let ids: Vec<String> =
-            json_lines(&stdout(&out)).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+        let ids: Vec<String> = json_lines(&stdout(&out))
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect();
         assert_eq!(ids, ["mixed-1", "mixed-4", "mixed-6"]);
         let err = stderr(&out);
         for line in [2, 3, 5, 8, 9] {
-            assert!(err.contains(&format!("examples/mixed.jsonl:{line}:")), "line {line} not reported:\n{err}");
+            assert!(
+                err.contains(&format!("examples/mixed.jsonl:{line}:")),
+                "line {line} not reported:\n{err}"
+            );
         }
         assert!(err.contains("8 records read, 3 ok, 5 failed"), "{err}");
         let logged = json_lines(&std::fs::read_to_string(&errors).unwrap());
         let lines: Vec<u64> = logged.iter().map(|e| e["line"].as_u64().unwrap()).collect();
         assert_eq!(lines, [2, 3, 5, 8, 9]);
-        assert!(logged.iter().all(|e| e["path"] == "examples/mixed.jsonl" && e["error"].is_string()));
-        assert_eq!(logged[1]["id"], "mixed-3", "a record whose JSON parsed names its id");
+        assert!(
+            logged
+                .iter()
+                .all(|e| e["path"] == "examples/mixed.jsonl" && e["error"].is_string())
+        );
+        assert_eq!(
+            logged[1]["id"], "mixed-3",
+            "a record whose JSON parsed names its id"
+        );
     }
 
     #[test]
     fn strict_makes_failures_exit_1() {
         let out = dyad(&["split", "--strict", "-q", "examples/mixed.jsonl"]);
         assert_eq!(out.status.code(), Some(1));
-        assert_eq!(json_lines(&stdout(&out)).len(), 3, "good records are still written");
+        assert_eq!(
+            json_lines(&stdout(&out)).len(),
+            3,
+            "good records are still written"
+        );
         let out = dyad(&["split", "--strict", "-q", "examples/news.jsonl"]);
         assert_eq!(out.status.code(), Some(0));
     }
 
     #[test]
     fn usage_errors_exit_2() {
-        assert_eq!(dyad(&["split", "--no-such-flag", "examples/news.jsonl"]).status.code(), Some(2));
-        assert_eq!(dyad(&["split", "--date", "next tuesday", "examples/news.jsonl"]).status.code(), Some(2));
+        assert_eq!(
+            dyad(&["split", "--no-such-flag", "examples/news.jsonl"])
+                .status
+                .code(),
+            Some(2)
+        );
+        assert_eq!(
+            dyad(&["split", "--date", "next tuesday", "examples/news.jsonl"])
+                .status
+                .code(),
+            Some(2)
+        );
         assert_eq!(dyad(&["split"]).status.code(), Some(2));
     }
 
     #[test]
     fn output_order_does_not_depend_on_threads() {
-        let one = dyad(&["-j", "1", "split", "--format", "sentence", "examples/news.jsonl"]);
-        let four = dyad(&["-j", "4", "split", "--format", "sentence", "examples/news.jsonl"]);
+        let one = dyad(&[
+            "-j",
+            "1",
+            "split",
+            "--format",
+            "sentence",
+            "examples/news.jsonl",
+        ]);
+        let four = dyad(&[
+            "-j",
+            "4",
+            "split",
+            "--format",
+            "sentence",
+            "examples/news.jsonl",
+        ]);
         assert!(one.status.success() && four.status.success());
         assert_eq!(stdout(&one), stdout(&four));
     }
@@ -141,7 +201,17 @@ mod split {
         let gz = gz.finish().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.jsonl");
-        let out = dyad_stdin(&["split", "-", "-o", path.to_str().unwrap(), "--format", "sentence"], &gz);
+        let out = dyad_stdin(
+            &[
+                "split",
+                "-",
+                "-o",
+                path.to_str().unwrap(),
+                "--format",
+                "sentence",
+            ],
+            &gz,
+        );
         assert!(out.status.success(), "{}", stderr(&out));
         let lines = json_lines(&std::fs::read_to_string(&path).unwrap());
         let texts: Vec<&str> = lines.iter().map(|l| l["text"].as_str().unwrap()).collect();
@@ -152,7 +222,11 @@ mod split {
     fn plain_text_needs_a_date() {
         let dir = tempfile::tempdir().unwrap();
         let story = dir.path().join("story-1.txt");
-        std::fs::write(&story, "Mr. Smith went to Washington. He met the U.S. president.").unwrap();
+        std::fs::write(
+            &story,
+            "Mr. Smith went to Washington. He met the U.S. president.",
+        )
+        .unwrap();
         let out = dyad(&["split", story.to_str().unwrap()]);
         assert!(stderr(&out).contains("1 failed"), "{}", stderr(&out));
         let out = dyad(&["split", "--date", "2024-01-02", story.to_str().unwrap()]);
@@ -169,7 +243,11 @@ mod ontology {
     fn cameo_country_and_unknown_codes() {
         let out = dyad(&["ontology", "042"]);
         assert!(out.status.success(), "{}", stderr(&out));
-        assert!(stdout(&out).to_lowercase().contains("visit"), "{}", stdout(&out));
+        assert!(
+            stdout(&out).to_lowercase().contains("visit"),
+            "{}",
+            stdout(&out)
+        );
         let out = dyad(&["ontology", "--json", "PRK"]);
         assert!(out.status.success());
         assert!(stdout(&out).contains("PRK"));

@@ -88,7 +88,10 @@ impl CharIndex {
     /// Build the index of `text`.
     pub fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { blocks: Vec::new(), bytes: Box::default() };
+            return CharIndex {
+                blocks: Vec::new(),
+                bytes: Box::default(),
+            };
         }
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
@@ -97,7 +100,10 @@ impl CharIndex {
             blocks.push(chars);
             chars += chunk.iter().filter(|&&b| !is_continuation(b)).count();
         }
-        CharIndex { blocks, bytes: bytes.into() }
+        CharIndex {
+            blocks,
+            bytes: bytes.into(),
+        }
     }
 
     /// The code-point offset of byte offset `byte` (clamped to the text; an offset inside a
@@ -108,15 +114,25 @@ impl CharIndex {
         }
         let byte = byte.min(self.bytes.len());
         let block = byte / BLOCK;
-        let base = self.blocks.get(block).copied().unwrap_or_else(|| self.total_chars());
+        let base = self
+            .blocks
+            .get(block)
+            .copied()
+            .unwrap_or_else(|| self.total_chars());
         let from = block * BLOCK;
-        base + self.bytes[from..byte].iter().filter(|&&b| !is_continuation(b)).count()
+        base + self.bytes[from..byte]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count()
     }
 
     fn total_chars(&self) -> usize {
         let last = self.blocks.len().saturating_sub(1);
         self.blocks.last().copied().unwrap_or(0)
-            + self.bytes[last * BLOCK..].iter().filter(|&&b| !is_continuation(b)).count()
+            + self.bytes[last * BLOCK..]
+                .iter()
+                .filter(|&&b| !is_continuation(b))
+                .count()
     }
 }
 

@@ -106,7 +106,11 @@ impl OffsetMap {
 
     /// The map of a text normalised to itself.
     pub fn identity(len: usize) -> OffsetMap {
-        OffsetMap { edits: Vec::new(), norm_len: len, orig_len: len }
+        OffsetMap {
+            edits: Vec::new(),
+            norm_len: len,
+            orig_len: len,
+        }
     }
 
     /// Whether the normalised text is a verbatim copy of the original.

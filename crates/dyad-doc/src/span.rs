@@ -15,7 +15,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; `end` is raised to `start` if it is smaller.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Length in bytes.

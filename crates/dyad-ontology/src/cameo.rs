@@ -34,7 +34,10 @@ impl Cameo {
 
     /// The two-digit root code, e.g. `"04"` for `"042"`.
     pub fn root(&self) -> Cameo {
-        Cameo { digits: [self.digits[0], self.digits[1], 0, 0], len: 2 }
+        Cameo {
+            digits: [self.digits[0], self.digits[1], 0, 0],
+            len: 2,
+        }
     }
 
     /// The root as a number, 1..=20.
@@ -47,7 +50,10 @@ impl Cameo {
         (self.len > 2).then(|| {
             let mut digits = self.digits;
             digits[usize::from(self.len) - 1] = 0;
-            Cameo { digits, len: self.len - 1 }
+            Cameo {
+                digits,
+                len: self.len - 1,
+            }
         })
     }
 
@@ -78,7 +84,10 @@ impl FromStr for Cameo {
         }
         let mut digits = [0u8; 4];
         digits[..bytes.len()].copy_from_slice(bytes);
-        let code = Cameo { digits, len: bytes.len() as u8 };
+        let code = Cameo {
+            digits,
+            len: bytes.len() as u8,
+        };
         if !(1..=20).contains(&code.root_number()) {
             return Err(CameoError::Root(s.to_string()));
         }
@@ -168,7 +177,10 @@ mod tests {
         assert_eq!(c.parent().unwrap().as_str(), "04");
         assert!(c.root().parent().is_none());
         assert_eq!(c.quad_class(), QuadClass::VerbalCooperation);
-        assert_eq!("1823".parse::<Cameo>().unwrap().quad_class(), QuadClass::MaterialConflict);
+        assert_eq!(
+            "1823".parse::<Cameo>().unwrap().quad_class(),
+            QuadClass::MaterialConflict
+        );
     }
 
     #[test]

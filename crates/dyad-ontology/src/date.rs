@@ -6,7 +6,9 @@ use std::str::FromStr;
 use jiff::civil::Date;
 
 /// How finely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// Known to the day: "2024-06-19".
@@ -88,14 +90,24 @@ impl PartialDate {
         Date::new(year, month as i8, day as i8)
             .ok()
             .filter(|_| year >= 1 && month >= 1 && day >= 1)
-            .map(|_| PartialDate { year, month, day, precision: Precision::Day })
+            .map(|_| PartialDate {
+                year,
+                month,
+                day,
+                precision: Precision::Day,
+            })
             .ok_or_else(|| DateError::Invalid(format!("{year:04}-{month:02}-{day:02}")))
     }
 
     /// A date known to the month.
     pub fn month(year: i16, month: u8) -> Result<PartialDate, DateError> {
         if (1..=9999).contains(&year) && (1..=12).contains(&month) {
-            Ok(PartialDate { year, month, day: 0, precision: Precision::Month })
+            Ok(PartialDate {
+                year,
+                month,
+                day: 0,
+                precision: Precision::Month,
+            })
         } else {
             Err(DateError::Invalid(format!("{year:04}-{month:02}")))
         }
@@ -104,7 +116,12 @@ impl PartialDate {
     /// A date known to the year.
     pub fn year(year: i16) -> Result<PartialDate, DateError> {
         if (1..=9999).contains(&year) {
-            Ok(PartialDate { year, month: 0, day: 0, precision: Precision::Year })
+            Ok(PartialDate {
+                year,
+                month: 0,
+                day: 0,
+                precision: Precision::Year,
+            })
         } else {
             Err(DateError::Invalid(format!("{year:04}")))
         }
@@ -113,7 +130,12 @@ impl PartialDate {
     /// The decade containing `year` (1967 → the 1960s).
     pub fn decade(year: i16) -> Result<PartialDate, DateError> {
         if (1..=9999).contains(&year) {
-            Ok(PartialDate { year: year - year % 10, month: 0, day: 0, precision: Precision::Decade })
+            Ok(PartialDate {
+                year: year - year % 10,
+                month: 0,
+                day: 0,
+                precision: Precision::Decade,
+            })
         } else {
             Err(DateError::Invalid(format!("{year:04}")))
         }
@@ -191,9 +213,11 @@ impl FromStr for PartialDate {
             4 if matches!(b[3], b'X' | b'x') => PartialDate::decade(digits(0..3)? as i16 * 10),
             4 => PartialDate::year(digits(0..4)? as i16),
             7 if b[4] == b'-' => PartialDate::month(digits(0..4)? as i16, digits(5..7)? as u8),
-            10 if b[4] == b'-' && b[7] == b'-' => {
-                PartialDate::day(digits(0..4)? as i16, digits(5..7)? as u8, digits(8..10)? as u8)
-            }
+            10 if b[4] == b'-' && b[7] == b'-' => PartialDate::day(
+                digits(0..4)? as i16,
+                digits(5..7)? as u8,
+                digits(8..10)? as u8,
+            ),
             _ => Err(shape()),
         }
     }
@@ -239,13 +263,28 @@ mod tests {
         for s in ["2024-06-19", "1972-02", "1956", "196X", "0001"] {
             assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
         }
-        assert_eq!("1972-02".parse::<PartialDate>().unwrap().precision(), Precision::Month);
+        assert_eq!(
+            "1972-02".parse::<PartialDate>().unwrap().precision(),
+            Precision::Month
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2023-02-29", "1972-13", "0000", "19560", "1956-1-1", "abcd", "", "2024-06-19T00"] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should not parse");
+        for bad in [
+            "2023-02-29",
+            "1972-13",
+            "0000",
+            "19560",
+            "1956-1-1",
+            "abcd",
+            "",
+            "2024-06-19T00",
+        ] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should not parse"
+            );
         }
     }
 

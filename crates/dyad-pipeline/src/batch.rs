@@ -22,9 +22,13 @@ where
     let chunk = chunk.max(1);
     let mut items = items.peekable();
     let mut batch: Vec<T> = Vec::with_capacity(chunk);
+    // `batch` is handed to rayon whole each round and refilled.
     while items.peek().is_some() {
         batch.extend(items.by_ref().take(chunk));
-        let results: Vec<R> = batch.drain(..).collect::<Vec<_>>().into_par_iter().map(&work).collect();
+        let results: Vec<R> = std::mem::take(&mut batch)
+            .into_par_iter()
+            .map(&work)
+            .collect();
         for result in results {
             sink(result)?;
         }
@@ -38,7 +42,10 @@ mod tests {
 
     #[test]
     fn output_keeps_input_order_on_many_threads() {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
         let mut out = Vec::new();
         pool.install(|| {
             run_ordered(
@@ -62,10 +69,15 @@ mod tests {
     #[test]
     fn sink_error_stops_the_run() {
         let mut seen = 0;
-        let result = run_ordered(0..100, 10, |i| i, |i| {
-            seen += 1;
-            if i == 15 { Err("closed") } else { Ok(()) }
-        });
+        let result = run_ordered(
+            0..100,
+            10,
+            |i| i,
+            |i| {
+                seen += 1;
+                if i == 15 { Err("closed") } else { Ok(()) }
+            },
+        );
         assert_eq!(result, Err("closed"));
         assert_eq!(seen, 16);
     }

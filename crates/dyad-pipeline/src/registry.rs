@@ -8,7 +8,7 @@ pub const STAGE_NAMES: &[&str] = &["text"];
 /// Make a stage from its name. A new stage is one `impl Stage` plus one line here.
 fn make_stage(name: &str) -> Option<Box<dyn Stage>> {
     match name {
-        "text" => Some(Box::new(dyad_text::TextStage::default())),
+        "text" => Some(Box::new(dyad_text::TextStage)),
         _ => None,
     }
 }
@@ -70,8 +70,11 @@ impl Pipeline {
                 });
             }
         }
-        let names: Vec<&str> =
-            STAGE_NAMES.iter().copied().filter(|n| !disabled.contains(n)).collect();
+        let names: Vec<&str> = STAGE_NAMES
+            .iter()
+            .copied()
+            .filter(|n| !disabled.contains(n))
+            .collect();
         Pipeline::build(&names)
     }
 
@@ -80,7 +83,10 @@ impl Pipeline {
         let mut assigned: Vec<Layer> = Vec::new();
         for stage in &stages {
             if let Some(&layer) = stage.requires().iter().find(|l| !assigned.contains(l)) {
-                return Err(PipelineError::UnmetRequirement { stage: stage.name(), layer });
+                return Err(PipelineError::UnmetRequirement {
+                    stage: stage.name(),
+                    layer,
+                });
             }
             assigned.extend_from_slice(stage.assigns());
         }
@@ -129,7 +135,13 @@ mod tests {
     #[test]
     fn unmet_requirement_is_caught_at_build_time() {
         let err = Pipeline::from_stages(vec![Box::new(Needs)]).unwrap_err();
-        assert_eq!(err, PipelineError::UnmetRequirement { stage: "needs-parse", layer: Layer::Parse });
+        assert_eq!(
+            err,
+            PipelineError::UnmetRequirement {
+                stage: "needs-parse",
+                layer: Layer::Parse
+            }
+        );
     }
 
     #[test]

@@ -181,8 +181,16 @@ mod tests {
         let mut cli = Cli::command();
         for sub in cli.get_subcommands_mut() {
             let help = sub.render_long_help().to_string();
-            assert!(help.contains("Examples:"), "`dyad {}` help has no examples", sub.get_name());
-            assert!(help.contains("dyad "), "`dyad {}` examples do not show dyad", sub.get_name());
+            assert!(
+                help.contains("Examples:"),
+                "`dyad {}` help has no examples",
+                sub.get_name()
+            );
+            assert!(
+                help.contains("dyad "),
+                "`dyad {}` examples do not show dyad",
+                sub.get_name()
+            );
         }
     }
 }

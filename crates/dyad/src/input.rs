@@ -15,7 +15,10 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
     let format = args
         .input_format
         .as_deref()
-        .map(|f| f.parse::<InputFormat>().map_err(|e| anyhow::anyhow!("--input-format {f:?}: {e}")))
+        .map(|f| {
+            f.parse::<InputFormat>()
+                .map_err(|e| anyhow::anyhow!("--input-format {f:?}: {e}"))
+        })
         .transpose()?;
     Ok(IngestOptions {
         default_date,

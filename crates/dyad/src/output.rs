@@ -21,6 +21,8 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn Write + Send>> {
 /// Whether an error is a closed pipe (`dyad … | head`), which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }

@@ -44,7 +44,11 @@ pub struct Reporter {
 
 impl Reporter {
     /// A reporter for `command`; opens `errors_path` for writing if given.
-    pub fn new(command: &'static str, quiet: bool, errors_path: Option<&Path>) -> anyhow::Result<Reporter> {
+    pub fn new(
+        command: &'static str,
+        quiet: bool,
+        errors_path: Option<&Path>,
+    ) -> anyhow::Result<Reporter> {
         let errors_file = errors_path
             .map(|p| {
                 File::create(p)
@@ -63,7 +67,15 @@ impl Reporter {
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         };
-        Ok(Reporter { command, quiet, errors_file, progress, read: 0, ok: 0, failed: 0 })
+        Ok(Reporter {
+            command,
+            quiet,
+            errors_file,
+            progress,
+            read: 0,
+            ok: 0,
+            failed: 0,
+        })
     }
 
     /// A record went through.
@@ -79,9 +91,15 @@ impl Reporter {
         self.failed += 1;
         self.progress.inc(1);
         let line = error.line.map(|l| format!(":{l}")).unwrap_or_default();
-        let id = error.id.map(|id| format!(" record {id:?}")).unwrap_or_default();
+        let id = error
+            .id
+            .map(|id| format!(" record {id:?}"))
+            .unwrap_or_default();
         self.progress.suspend(|| {
-            eprintln!("dyad {}: {}{line}:{id} [{}] {}", self.command, error.path, error.stage, error.error)
+            eprintln!(
+                "dyad {}: {}{line}:{id} [{}] {}",
+                self.command, error.path, error.stage, error.error
+            )
         });
         if let Some(file) = &mut self.errors_file {
             serde_json::to_writer(&mut *file, error).context("cannot write errors file")?;
@@ -102,7 +120,11 @@ impl Reporter {
                 self.command, self.read, self.ok, self.failed
             );
         }
-        Ok(Summary { read: self.read, ok: self.ok, failed: self.failed })
+        Ok(Summary {
+            read: self.read,
+            ok: self.ok,
+            failed: self.failed,
+        })
     }
 }
 

@@ -103,11 +103,20 @@ fn bench_split(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
-        println!("dyad bench split — {:.1} MB, {} records, {} sentences, {} thread(s)", mb, records, sentences, report.threads);
-        println!("{:<34} {:>9} {:>10} {:>14}", "", "MB/s", "records/s", "sentences/s");
+        println!(
+            "dyad bench split — {:.1} MB, {} records, {} sentences, {} thread(s)",
+            mb, records, sentences, report.threads
+        );
+        println!(
+            "{:<34} {:>9} {:>10} {:>14}",
+            "", "MB/s", "records/s", "sentences/s"
+        );
         println!(
             "{:<34} {:>9.1} {:>10.0} {:>14}",
-            "reference: ingest only", report.reference_ingest.mb_per_s, report.reference_ingest.records_per_s, "-"
+            "reference: ingest only",
+            report.reference_ingest.mb_per_s,
+            report.reference_ingest.records_per_s,
+            "-"
         );
         println!(
             "{:<34} {:>9.1} {:>10.0} {:>14.0}",
@@ -173,21 +182,54 @@ impl Generator {
 
     fn sentence(&mut self) -> String {
         const WHO: &[&str] = &[
-            "U.S. Secretary of State Antony Blinken", "Russian President Vladimir Putin", "The U.N. Security Council",
-            "Gen. Mark A. Milley", "North Korea", "Chinese Foreign Minister Wang Yi", "Lt. Col. Ahmed Saleh",
-            "Iran's Foreign Ministry", "The European Union", "Mr. Zelenskiy", "NATO allies", "Dr. Tedros",
+            "U.S. Secretary of State Antony Blinken",
+            "Russian President Vladimir Putin",
+            "The U.N. Security Council",
+            "Gen. Mark A. Milley",
+            "North Korea",
+            "Chinese Foreign Minister Wang Yi",
+            "Lt. Col. Ahmed Saleh",
+            "Iran's Foreign Ministry",
+            "The European Union",
+            "Mr. Zelenskiy",
+            "NATO allies",
+            "Dr. Tedros",
         ];
         const DID: &[&str] = &[
-            "met", "accused", "imposed sanctions on", "signed an agreement with", "criticised", "called on",
-            "threatened", "pledged $1.2 billion in aid to", "expelled diplomats from", "held talks with",
+            "met",
+            "accused",
+            "imposed sanctions on",
+            "signed an agreement with",
+            "criticised",
+            "called on",
+            "threatened",
+            "pledged $1.2 billion in aid to",
+            "expelled diplomats from",
+            "held talks with",
         ];
         const WHOM: &[&str] = &[
-            "Beijing", "the U.K.", "Kyiv", "Tehran", "the Kremlin", "Japan", "the Taliban", "Israel",
-            "Venezuela", "South Korea's President Yoon Suk Yeol", "the Palestinian Authority",
+            "Beijing",
+            "the U.K.",
+            "Kyiv",
+            "Tehran",
+            "the Kremlin",
+            "Japan",
+            "the Taliban",
+            "Israel",
+            "Venezuela",
+            "South Korea's President Yoon Suk Yeol",
+            "the Palestinian Authority",
         ];
         const WHEN: &[&str] = &[
-            "on Tuesday", "in Feb. 2022", "at 10:30 a.m. local time", "last week", "on Sept. 11", "in 1956",
-            "after a 3.5-hour meeting", "(the second time this year)", "on Jan. 5",
+            "on Tuesday",
+            "in Feb. 2022",
+            "at 10:30 a.m. local time",
+            "last week",
+            "on Sept. 11",
+            "in 1956",
+            "after a 3.5-hour meeting",
+            "(the second time this year)",
+            "on Jan. 5",
         ];
         let who = self.pick(WHO);
         let did = self.pick(DID);
@@ -202,7 +244,12 @@ impl Generator {
     }
 
     fn story(&mut self) -> String {
-        const DATELINES: &[&str] = &["SEOUL, June 19 (AP) — ", "MOSCOW (Reuters) - ", "WASHINGTON — ", ""];
+        const DATELINES: &[&str] = &[
+            "SEOUL, June 19 (AP) — ",
+            "MOSCOW (Reuters) - ",
+            "WASHINGTON — ",
+            "",
+        ];
         let mut text = self.pick(DATELINES).to_string();
         let paragraphs = 1 + self.next() % 4;
         for p in 0..paragraphs {

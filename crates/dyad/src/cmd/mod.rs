@@ -38,5 +38,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Exit code at the end of a batch: 1 if `--strict` and anything failed, else 0.
 pub fn batch_exit_code(summary: Summary, strict: bool) -> ExitCode {
-    if strict && summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if strict && summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

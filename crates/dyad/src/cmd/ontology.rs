@@ -11,7 +11,8 @@ pub fn run(args: &OntologyArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut unknown = 0;
-    for (i, code) in args.codes.iter().enumerate() {
+    let mut printed = 0;
+    for code in &args.codes {
         let found = dyad_ontology::describe(code);
         if found.is_empty() {
             eprintln!("dyad ontology: nothing is known about {code:?}");
@@ -23,13 +24,18 @@ pub fn run(args: &OntologyArgs) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer(&mut out, &description).context("cannot write output")?;
                 writeln!(out).context("cannot write output")?;
             } else {
-                if i > 0 {
+                if printed > 0 {
                     writeln!(out).context("cannot write output")?;
                 }
                 writeln!(out, "{description}").context("cannot write output")?;
+                printed += 1;
             }
         }
     }
     out.flush().context("cannot write output")?;
-    Ok(if unknown > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if unknown > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -118,25 +118,33 @@ struct SentenceLine<'a> {
 }
 
 fn sentences(doc: &Doc) -> impl Iterator<Item = SentenceOut<'_>> {
-    doc.sentences.iter().flatten().enumerate().map(|(index, s)| SentenceOut {
-        index,
-        span: doc.char_span(s.span),
-        text: doc.slice(s.span),
-    })
+    doc.sentences
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(index, s)| SentenceOut {
+            index,
+            span: doc.char_span(s.span),
+            text: doc.slice(s.span),
+        })
 }
 
 /// Write one document in the chosen shape, each line ending in '\n'.
 fn write_doc(out: &mut Vec<u8>, doc: &Doc, format: SplitFormat) -> anyhow::Result<()> {
     match format {
         SplitFormat::Doc => {
-            let dateline = doc.dateline.as_ref().and_then(Option::as_ref).map(|d| DatelineOut {
-                text: doc.slice(d.span),
-                span: doc.char_span(d.span),
-                place: doc.slice(d.place),
-                date_text: d.date_text.map(|s| doc.slice(s)),
-                date: d.date.map(|date| date.to_string()),
-                agency: d.agency.map(|s| doc.slice(s)),
-            });
+            let dateline = doc
+                .dateline
+                .as_ref()
+                .and_then(Option::as_ref)
+                .map(|d| DatelineOut {
+                    text: doc.slice(d.span),
+                    span: doc.char_span(d.span),
+                    place: doc.slice(d.place),
+                    date_text: d.date_text.map(|s| doc.slice(s)),
+                    date: d.date.map(|date| date.to_string()),
+                    agency: d.agency.map(|s| doc.slice(s)),
+                });
             let record = DocOut {
                 id: &doc.id,
                 date: doc.pub_date.to_string(),
@@ -148,14 +156,24 @@ fn write_doc(out: &mut Vec<u8>, doc: &Doc, format: SplitFormat) -> anyhow::Resul
         }
         SplitFormat::Sentence => {
             for s in sentences(doc) {
-                let line = SentenceLine { doc_id: &doc.id, sentence_index: s.index, span: s.span, text: s.text };
+                let line = SentenceLine {
+                    doc_id: &doc.id,
+                    sentence_index: s.index,
+                    span: s.span,
+                    text: s.text,
+                };
                 serde_json::to_writer(&mut *out, &line)?;
                 out.push(b'\n');
             }
         }
         SplitFormat::Text => {
             for s in sentences(doc) {
-                for (i, piece) in s.text.split(['\n', '\r']).filter(|p| !p.is_empty()).enumerate() {
+                for (i, piece) in s
+                    .text
+                    .split(['\n', '\r'])
+                    .filter(|p| !p.is_empty())
+                    .enumerate()
+                {
                     if i > 0 {
                         out.push(b' ');
                     }
