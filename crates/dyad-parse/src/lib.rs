@@ -23,6 +23,7 @@ mod attribute_ruler;
 mod lemmatizer;
 pub mod lex_attrs;
 mod linalg;
+pub use linalg::gemm_peak;
 pub mod model;
 mod ner;
 pub mod parse;
@@ -33,5 +34,5 @@ pub mod tok2vec;
 mod tree;
 mod vocab;
 
-pub use parse::{EntIob, Entity, InputToken, Parse, ParseError, Parser, Token};
+pub use parse::{DocInput, EntIob, Entity, InputToken, Parse, ParseError, Parser, Token};
 pub use vocab::Pos;

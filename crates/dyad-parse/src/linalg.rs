@@ -59,6 +59,24 @@ pub(crate) fn gemm_abt(
     }
 }
 
+/// The multiply-add rate (per second) that [`gemm_abt`] reaches on this core for a large product
+/// of the shapes the networks use (2048 rows × 288 inputs × 288 outputs), measured for about
+/// `seconds`: the practical peak to compare the pipeline's effective rate with.
+pub fn gemm_peak(seconds: f64) -> f64 {
+    let (m, k, n) = (2048, 288, 288);
+    let a: Vec<f32> = (0..m * k).map(|i| ((i % 97) as f32) * 0.01).collect();
+    let b: Vec<f32> = (0..n * k).map(|i| ((i % 89) as f32) * 0.01).collect();
+    let mut c = vec![0.0f32; m * n];
+    let start = std::time::Instant::now();
+    let mut runs = 0u64;
+    while runs == 0 || start.elapsed().as_secs_f64() < seconds {
+        gemm_abt(&a, &b, &mut c, m, k, n, false);
+        runs += 1;
+    }
+    std::hint::black_box(&c);
+    (runs as f64 * (m * k * n) as f64) / start.elapsed().as_secs_f64().max(1e-9)
+}
+
 fn to_isize(x: usize) -> isize {
     // Dimensions come from slices that exist in memory, which never exceed isize::MAX bytes.
     isize::try_from(x).unwrap_or(isize::MAX)

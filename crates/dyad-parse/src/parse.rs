@@ -25,7 +25,7 @@ use crate::lemmatizer::Lemmatizer;
 use crate::lex_attrs::{Attr, LexAttrs, TokenInput, is_space};
 use crate::model::{Model, ModelError, ModelPaths, load};
 use crate::ner::{self, Biluo, DocFacts, NerState};
-use crate::parser_model::ParserModel;
+use crate::parser_model::{ParserModel, Precomputed};
 use crate::tagger::Tagger;
 use crate::tok2vec::{Tok2Vec, Tok2VecScratch};
 use crate::tree::{Edges, deprojectivize};
@@ -53,6 +53,20 @@ impl InputToken<'static> {
         }
     }
 }
+
+/// One document for [`Parser::parse_batch`]: its text and its tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens, in order.
+    pub tokens: &'a [InputToken<'a>],
+}
+
+/// Documents parsed together hold at most this many tokens (one longer document is parsed alone):
+/// enough rows for the matrix products to run at full speed, few enough to keep the precomputed
+/// parser table (4 KB a token) small.
+const BATCH_TOKENS: usize = 2048;
 
 /// An input the parser cannot work on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -512,72 +526,223 @@ impl Parser {
         tokens: &[InputToken<'_>],
         s: &mut Scratch,
     ) -> Result<Parse, ParseError> {
-        let n = tokens.len();
-        let mut texts = Vec::with_capacity(n);
-        for (index, t) in tokens.iter().enumerate() {
-            let piece = t.span.slice(text).filter(|_| t.span.start <= t.span.end);
-            texts.push(piece.ok_or(ParseError::BadSpan {
-                index,
-                start: t.span.start,
-                end: t.span.end,
-                len: text.len(),
-            })?);
+        let mut out = self.parse_batch(&[DocInput { text, tokens }], s);
+        // One document in, one result out.
+        out.pop().unwrap_or_else(|| Ok(self.empty_parse()))
+    }
+
+    /// Parse several documents; the results are in input order and each is what
+    /// [`Parser::parse`] gives for it alone. The networks run over many documents at once, which is
+    /// much faster than one by one.
+    pub fn parse_batch(
+        &self,
+        docs: &[DocInput<'_>],
+        s: &mut Scratch,
+    ) -> Vec<Result<Parse, ParseError>> {
+        let mut out = Vec::with_capacity(docs.len());
+        let mut i = 0;
+        while i < docs.len() {
+            let mut j = i;
+            let mut tokens = 0;
+            while let Some(d) = docs.get(j) {
+                if j > i && tokens + d.tokens.len() > BATCH_TOKENS {
+                    break;
+                }
+                tokens += d.tokens.len();
+                j += 1;
+            }
+            self.parse_chunk(docs.get(i..j).unwrap_or_default(), s, &mut out);
+            i = j;
         }
-        let inputs: Vec<TokenInput<'_>> = tokens
-            .iter()
-            .zip(&texts)
-            .map(|(t, &text)| TokenInput {
-                text,
-                norm: t.norm,
-                spacy: t.whitespace,
-            })
-            .collect();
+        out
+    }
+
+    fn empty_parse(&self) -> Parse {
+        Parse {
+            tokens: Vec::new(),
+            sents: Vec::new(),
+            ents: Vec::new(),
+            labels: Arc::clone(&self.labels),
+        }
+    }
+
+    /// Parse a chunk of documents whose networks run together.
+    fn parse_chunk(
+        &self,
+        docs: &[DocInput<'_>],
+        s: &mut Scratch,
+        out: &mut Vec<Result<Parse, ParseError>>,
+    ) {
+        // Token texts; a document with a bad span is an error and leaves the batch.
+        let mut texts: Vec<&str> = Vec::new();
+        let mut inputs: Vec<TokenInput<'_>> = Vec::new();
+        let mut lens = Vec::with_capacity(docs.len());
+        let mut results: Vec<Option<Result<Parse, ParseError>>> = Vec::with_capacity(docs.len());
+        for d in docs {
+            match token_texts(d) {
+                Ok(tt) => {
+                    for (t, &text) in d.tokens.iter().zip(&tt) {
+                        inputs.push(TokenInput {
+                            text,
+                            norm: t.norm,
+                            spacy: t.whitespace,
+                        });
+                    }
+                    lens.push(tt.len());
+                    texts.extend(tt);
+                    results.push(None);
+                }
+                Err(e) => results.push(Some(Err(e))),
+            }
+        }
         let spaces: Vec<bool> = texts.iter().map(|t| is_space(t)).collect();
 
-        // tok2vec, tagger.
+        // tok2vec, tagger, parser network: all documents at once.
         s.ids.clear();
         self.lex.ids(&inputs, &self.attrs, &mut s.ids);
-        let x = self.tok2vec.forward(&s.ids, &mut s.t2v);
+        let x = self.tok2vec.forward_batch(&s.ids, &lens, &mut s.t2v);
         let tags: Vec<u32> = self
             .tagger
             .predict(&x)
             .into_iter()
             .map(|k| self.tag_ids.get(k).copied().unwrap_or(0))
             .collect();
+        let pre = self.parser_net.precompute(&x);
+        drop(x);
 
-        // Parser.
-        let (mut heads, mut deps) = self.run_parser(&x, n, s);
-        s.edges.compute(&heads);
-        deprojectivize(&mut heads, &mut deps, &spaces, &mut s.edges, |d| {
-            self.decorations.get(d as usize).copied().flatten()
-        });
+        // Per document: transitions, tree, attribute ruler, lemmatizer.
+        let mut work: Vec<(Vec<TokenRec>, Vec<bool>)> = Vec::with_capacity(lens.len());
+        let mut valid = docs
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.is_none())
+            .map(|(d, _)| d);
+        let mut offset = 0;
+        for &n in &lens {
+            let Some(doc) = valid.next() else { break };
+            let range = offset..offset + n;
+            let (mut heads, mut deps) = self.run_parser(&pre, offset, n, s);
+            let doc_spaces = spaces.get(range.clone()).unwrap_or_default();
+            s.edges.compute(&heads);
+            deprojectivize(&mut heads, &mut deps, doc_spaces, &mut s.edges, |d| {
+                self.decorations.get(d as usize).copied().flatten()
+            });
+            let recs = self.annotate(
+                doc,
+                texts.get(range.clone()).unwrap_or_default(),
+                tags.get(range).unwrap_or_default(),
+                doc_spaces,
+                &heads,
+                &deps,
+            );
+            work.push((recs, s.edges.sent_start.clone()));
+            offset += n;
+        }
+        drop(pre);
 
-        // Attribute ruler, lemmatizer.
+        // Entity recogniser: its own vectors, all documents at once.
+        let mut ents: Vec<Vec<EntRec>> = vec![Vec::new(); work.len()];
+        if self.ner_on {
+            self.fill_ner_ids(&inputs, s);
+            let x = self
+                .ner_tok2vec
+                .forward_batch(&s.ner_ids, &lens, &mut s.t2v);
+            let pre = self.ner_net.precompute(&x);
+            let mut offset = 0;
+            for ((recs, sent_start), doc_ents) in work.iter_mut().zip(&mut ents) {
+                let n = recs.len();
+                let doc_spaces = spaces.get(offset..offset + n).unwrap_or_default();
+                self.run_ner(&pre, offset, sent_start, doc_spaces, s);
+                for r in recs.iter_mut() {
+                    r.ent_iob = EntIob::O;
+                }
+                for e in s.ner.entities() {
+                    for (k, r) in recs.iter_mut().enumerate().take(e.end).skip(e.start) {
+                        r.ent_iob = if k == e.start { EntIob::B } else { EntIob::I };
+                        r.ent_type = e.label;
+                    }
+                    doc_ents.push(EntRec {
+                        start: e.start,
+                        end: e.end,
+                        label: e.label,
+                    });
+                }
+                offset += n;
+            }
+        }
+
+        let mut parses = work
+            .into_iter()
+            .zip(ents)
+            .map(|((recs, sent_start), ents)| {
+                let n = recs.len();
+                let mut sents = Vec::new();
+                let mut start = 0;
+                for i in 1..n {
+                    if sent_start.get(i).copied().unwrap_or(false) {
+                        sents.push(start..i);
+                        start = i;
+                    }
+                }
+                if n > 0 {
+                    sents.push(start..n);
+                }
+                Parse {
+                    tokens: recs,
+                    sents,
+                    ents,
+                    labels: Arc::clone(&self.labels),
+                }
+            });
+        for r in results {
+            out.push(match r {
+                Some(err) => err,
+                None => Ok(parses.next().unwrap_or_else(|| self.empty_parse())),
+            });
+        }
+    }
+
+    /// The tokens' records after the parser: tags, tree, attribute ruler, lemmas.
+    fn annotate(
+        &self,
+        doc: &DocInput<'_>,
+        texts: &[&str],
+        tags: &[u32],
+        spaces: &[bool],
+        heads: &[usize],
+        deps: &[u32],
+    ) -> Vec<TokenRec> {
         let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
-        let view: Vec<MatchToken<'_>> = (0..n)
-            .map(|i| MatchToken {
-                text: texts[i],
-                lower: &lower[i],
-                tag: tags[i],
-                dep: deps[i],
-                is_space: spaces[i],
+        let view: Vec<MatchToken<'_>> = texts
+            .iter()
+            .zip(&lower)
+            .zip(tags.iter().zip(deps).zip(spaces))
+            .map(|((&text, lower), ((&tag, &dep), &is_space))| MatchToken {
+                text,
+                lower,
+                tag,
+                dep,
+                is_space,
             })
             .collect();
-        let mut recs: Vec<TokenRec> = (0..n)
-            .map(|i| TokenRec {
-                span: tokens[i].span,
-                whitespace: tokens[i].whitespace,
-                tag: tags[i],
+        let mut recs: Vec<TokenRec> = doc
+            .tokens
+            .iter()
+            .zip(tags.iter().zip(heads).zip(deps))
+            .map(|(t, ((&tag, &head), &dep))| TokenRec {
+                span: t.span,
+                whitespace: t.whitespace,
+                tag,
                 pos: None,
                 morph: 0,
                 lemma: String::new(),
-                head: heads[i],
-                dep: deps[i],
+                head,
+                dep,
                 ent_iob: EntIob::Missing,
                 ent_type: 0,
             })
             .collect();
-        let mut ruled_lemma: Vec<bool> = vec![false; n];
+        let mut ruled_lemma = vec![false; recs.len()];
         self.ruler.apply(&view, |i, a| {
             let Some(r) = recs.get_mut(i) else { return };
             if let Some(p) = a.pos {
@@ -592,58 +757,19 @@ impl Parser {
             if let Some(d) = a.dep {
                 r.dep = d;
             }
-            if let Some(l) = &a.lemma {
+            if let (Some(l), Some(flag)) = (&a.lemma, ruled_lemma.get_mut(i)) {
                 r.lemma.clone_from(l);
-                ruled_lemma[i] = true;
+                *flag = true;
             }
         });
-        for (i, r) in recs.iter_mut().enumerate() {
-            if !ruled_lemma[i] {
+        for ((r, &ruled), &text) in recs.iter_mut().zip(&ruled_lemma).zip(texts) {
+            if !ruled {
                 r.lemma = self
                     .lemmatizer
-                    .lemmatize(texts[i], r.pos, self.labels.name(r.morph));
+                    .lemmatize(text, r.pos, self.labels.name(r.morph));
             }
         }
-
-        // Entity recogniser.
-        let mut ents = Vec::new();
-        if self.ner_on {
-            let x = self.ner_vectors(&inputs, s);
-            self.run_ner(&x, n, &spaces, s);
-            for r in &mut recs {
-                r.ent_iob = EntIob::O;
-            }
-            for e in s.ner.entities() {
-                for (k, r) in recs.iter_mut().enumerate().take(e.end).skip(e.start) {
-                    r.ent_iob = if k == e.start { EntIob::B } else { EntIob::I };
-                    r.ent_type = e.label;
-                }
-                ents.push(EntRec {
-                    start: e.start,
-                    end: e.end,
-                    label: e.label,
-                });
-            }
-        }
-
-        // Sentences from the final tree.
-        let mut sents = Vec::new();
-        let mut start = 0;
-        for i in 1..n {
-            if s.edges.sent_start.get(i).copied().unwrap_or(false) {
-                sents.push(start..i);
-                start = i;
-            }
-        }
-        if n > 0 {
-            sents.push(start..n);
-        }
-        Ok(Parse {
-            tokens: recs,
-            sents,
-            ents,
-            labels: Arc::clone(&self.labels),
-        })
+        recs
     }
 
     /// The transitions the parser and the entity recogniser take on `tokens`, with their feature
@@ -662,9 +788,15 @@ impl Parser {
         Ok(s.trace.unwrap_or_default())
     }
 
-    /// Greedy arc-eager decoding; returns heads (a root is its own head) and labels.
-    fn run_parser(&self, x: &[f32], n: usize, s: &mut Scratch) -> (Vec<usize>, Vec<u32>) {
-        let pre = self.parser_net.precompute(x);
+    /// Greedy arc-eager decoding of the document of `n` tokens at `offset` in `pre`; returns heads
+    /// (a root is its own head) and labels.
+    fn run_parser(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        n: usize,
+        s: &mut Scratch,
+    ) -> (Vec<usize>, Vec<u32>) {
         self.size_buffers(&self.parser_net, s);
         s.arc.reset(n);
         let mut feats = [0i32; arc_eager::N_FEATURES];
@@ -673,8 +805,14 @@ impl Parser {
         let mut budget = 10 * n + 10;
         while !s.arc.is_final() {
             s.arc.features(&mut feats);
-            self.parser_net
-                .score_state(&pre, &feats, &mut s.unmaxed, &mut s.hidden, &mut s.scores);
+            self.parser_net.score_state(
+                pre,
+                offset,
+                &feats,
+                &mut s.unmaxed,
+                &mut s.hidden,
+                &mut s.scores,
+            );
             let best = self.arc_eager.best_valid(&s.arc, &s.scores);
             if let Some((steps, _)) = &mut s.trace {
                 steps.push(TraceStep {
@@ -709,35 +847,47 @@ impl Parser {
         s.scores.resize(net.n_classes(), 0.0);
     }
 
-    /// NER's own token vectors.
-    fn ner_vectors(&self, inputs: &[TokenInput<'_>], s: &mut Scratch) -> Vec<f32> {
-        s.ner_ids.clear();
+    /// NER's attribute ids for all tokens (taken from the shared ones when it reads a subset).
+    fn fill_ner_ids(&self, inputs: &[TokenInput<'_>], s: &mut Scratch) {
+        let ids = &mut s.ner_ids;
+        ids.clear();
         match &self.ner_cols {
             Some(cols) => {
                 let a = self.attrs.len().max(1);
                 for tok in s.ids.chunks_exact(a) {
-                    s.ner_ids
-                        .extend(cols.iter().map(|&c| tok.get(c).copied().unwrap_or(0)));
+                    ids.extend(cols.iter().map(|&c| tok.get(c).copied().unwrap_or(0)));
                 }
             }
-            None => self.lex.ids(inputs, &self.ner_attrs, &mut s.ner_ids),
+            None => self.lex.ids(inputs, &self.ner_attrs, ids),
         }
-        self.ner_tok2vec.forward(&s.ner_ids, &mut s.t2v)
     }
 
-    fn run_ner(&self, x: &[f32], n: usize, spaces: &[bool], s: &mut Scratch) {
-        let pre = self.ner_net.precompute(x);
+    /// Greedy BILUO decoding of the document at `offset` in `pre`; leaves the entities in `s.ner`.
+    fn run_ner(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        sent_start: &[bool],
+        spaces: &[bool],
+        s: &mut Scratch,
+    ) {
         self.size_buffers(&self.ner_net, s);
-        s.ner.reset(n);
+        s.ner.reset(spaces.len());
         let facts = DocFacts {
-            sent_start: &s.edges.sent_start,
+            sent_start,
             is_space: spaces,
         };
         let mut feats = [0i32; ner::N_FEATURES];
         while !s.ner.is_final() {
             s.ner.features(&mut feats);
-            self.ner_net
-                .score_state(&pre, &feats, &mut s.unmaxed, &mut s.hidden, &mut s.scores);
+            self.ner_net.score_state(
+                pre,
+                offset,
+                &feats,
+                &mut s.unmaxed,
+                &mut s.hidden,
+                &mut s.scores,
+            );
             let best = self.biluo.best_valid(&s.ner, &facts, &s.scores);
             if let Some((_, steps)) = &mut s.trace {
                 steps.push(TraceStep {
@@ -752,4 +902,23 @@ impl Parser {
             }
         }
     }
+}
+
+/// The texts of a document's tokens, or the error for the first bad span.
+fn token_texts<'a>(d: &DocInput<'a>) -> Result<Vec<&'a str>, ParseError> {
+    d.tokens
+        .iter()
+        .enumerate()
+        .map(|(index, t)| {
+            t.span
+                .slice(d.text)
+                .filter(|_| t.span.start <= t.span.end)
+                .ok_or(ParseError::BadSpan {
+                    index,
+                    start: t.span.start,
+                    end: t.span.end,
+                    len: d.text.len(),
+                })
+        })
+        .collect()
 }

@@ -156,12 +156,15 @@ impl ParserModel {
         self.hidden
     }
 
-    /// Scores of one state whose feature token indices are `ids` (one per feature slot, -1 or out of
-    /// range for an empty slot), written into `scores` (`n_classes` values). `unmaxed` (hidden ×
-    /// pieces values) and `hidden` (hidden values) are scratch; nothing is allocated.
+    /// Scores of one state whose feature token indices are `ids` (one per feature slot, -1 for an
+    /// empty slot), written into `scores` (`n_classes` values). The state's document starts at token
+    /// `offset` of `pre` (for a table precomputed over several documents); a slot past the table
+    /// counts as empty. `unmaxed` (hidden × pieces values) and `hidden` (hidden values) are scratch;
+    /// nothing is allocated.
     pub fn score_state(
         &self,
         pre: &Precomputed,
+        offset: usize,
         ids: &[i32],
         unmaxed: &mut [f32],
         hidden: &mut [f32],
@@ -174,6 +177,7 @@ impl ParserModel {
         for (f, &id) in ids.iter().take(self.n_feat).enumerate() {
             let r = usize::try_from(id)
                 .ok()
+                .map(|t| t + offset)
                 .filter(|&t| t < pre.n_tokens)
                 .map_or(0, |t| t + 1);
             let start = r * row + f * o;
@@ -322,6 +326,16 @@ mod tests {
         m.scores(&pre, &[1, 0], &mut h, &mut s);
         assert_eq!(h, [4.0]);
         assert_eq!(s, [4.0, -7.0]);
+        // One state at a time, without allocation, gives the same; an offset shifts the tokens.
+        let (mut u, mut h1, mut s1) = (vec![0.0; 2], vec![0.0; 1], vec![0.0; 2]);
+        m.score_state(&pre, 0, &[1, 0], &mut u, &mut h1, &mut s1);
+        assert_eq!(
+            (h1.as_slice(), s1.as_slice()),
+            (&[4.0][..], &[4.0, -7.0][..])
+        );
+        m.score_state(&pre, 1, &[0, -1], &mut u, &mut h1, &mut s1);
+        m.scores(&pre, &[1, -1], &mut h, &mut s);
+        assert_eq!((h1.as_slice(), s1.as_slice()), (h.as_slice(), s.as_slice()));
         // Empty slots (and out-of-range ones) use the padding: (10, 20) + (30, 40) + bias -> 60.25.
         m.scores(&pre, &[-1, 7], &mut h, &mut s);
         assert_eq!(h, [60.25]);

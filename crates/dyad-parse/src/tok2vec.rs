@@ -9,6 +9,12 @@
 //! 2. the per-attribute vectors are concatenated and mixed by maxout + layer norm to `width`;
 //! 3. `depth` residual blocks each add `layernorm(maxout([x[t-1], x[t], x[t+1]]))` to `x`.
 //!
+//! Steps 1–2 are computed in a different but equivalent order: the mixing layer is linear before
+//! its maxout, so each table's rows are multiplied by that table's slice of the mixing weights once,
+//! at load time, and a token then sums 4 × (number of attributes) precomputed rows instead of a
+//! matrix product (a quarter of the network's multiply-adds, saved; the results differ from spaCy's
+//! only by float rounding, ~1e-6).
+//!
 //! Step 3 runs, as thinc's `with_array(pad=4)` makes it run, on the document with zero rows on both
 //! sides; those rows pick up non-zero values after the first block and the edge tokens see them. Any
 //! padding of at least `depth × window` rows gives the same result, so that many are used.
@@ -17,13 +23,13 @@ use crate::linalg::{gemm_abt, layer_norm, maxout};
 use crate::model::{Model, ModelError, Tok2VecConfig};
 use crate::strings::murmurhash3_128_u64;
 
-/// One hashed embedding table.
+/// One hashed embedding table, premultiplied by its slice of the mixing layer's weights.
 #[derive(Debug, Clone)]
 struct HashTable {
     rows: usize,
     seed: u32,
-    /// rows × width
-    e: Vec<f32>,
+    /// rows × (width · embed pieces): row r is `W_table · E[r]`.
+    p: Vec<f32>,
 }
 
 /// A maxout layer followed by layer normalisation.
@@ -68,6 +74,11 @@ impl MaxoutNorm {
             row.copy_from_slice(&self.b);
         }
         gemm_abt(x, &self.w, z, rows, self.n_in, np, true);
+        self.finish(z, rows, out);
+    }
+
+    /// Maxout and layer norm of the pre-activations `z` (rows × n_out · pieces) into `out`.
+    fn finish(&self, z: &[f32], rows: usize, out: &mut Vec<f32>) {
         out.clear();
         out.resize(rows * self.n_out, 0.0);
         maxout(z, self.pieces, out);
@@ -103,11 +114,11 @@ pub struct Tok2Vec {
 /// Reusable buffers for [`Tok2Vec::forward`], so that a batch of documents allocates once.
 #[derive(Debug, Default)]
 pub struct Tok2VecScratch {
-    concat: Vec<f32>,
     z: Vec<f32>,
     x: Vec<f32>,
     win: Vec<f32>,
     y: Vec<f32>,
+    embedded: Vec<f32>,
 }
 
 impl Tok2Vec {
@@ -130,15 +141,32 @@ impl Tok2Vec {
                 return Err(bad(format!("{prefix}: table {attr} has no rows")));
             }
             let e = tensor(model, &format!("{prefix}.embed.{attr}.E"), &[rows, width])?;
-            tables.push(HashTable { rows, seed, e });
+            tables.push((rows, seed, e));
         }
-        let embed = MaxoutNorm::load(
+        let mut embed = MaxoutNorm::load(
             model,
             &format!("{prefix}.embed"),
             width * cfg.attrs.len(),
             width,
             cfg.embed_pieces,
         )?;
+        // Premultiply each table by its columns of the mixing weights.
+        let np = width * cfg.embed_pieces;
+        let n_in = embed.n_in;
+        let tables = tables
+            .into_iter()
+            .enumerate()
+            .map(|(t, (rows, seed, e))| {
+                let mut wt = Vec::with_capacity(np * width);
+                for row in embed.w.chunks_exact(n_in) {
+                    wt.extend_from_slice(&row[t * width..(t + 1) * width]);
+                }
+                let mut p = vec![0.0; rows * np];
+                gemm_abt(&e, &wt, &mut p, rows, width, np, false);
+                HashTable { rows, seed, p }
+            })
+            .collect();
+        embed.w = Vec::new();
         let n_win = width * (2 * cfg.window + 1);
         let blocks = (0..cfg.depth)
             .map(|k| {
@@ -173,39 +201,69 @@ impl Tok2Vec {
     /// Vectors for one document. `ids` holds, token after token, [`Self::n_attrs`] attribute ids each;
     /// returns n × [`Self::width`] values (row-major). A trailing incomplete group of ids is ignored.
     pub fn forward(&self, ids: &[u64], scratch: &mut Tok2VecScratch) -> Vec<f32> {
+        let n = ids.len() / self.tables.len().max(1);
+        self.forward_batch(ids, &[n], scratch)
+    }
+
+    /// Vectors for several documents at once: `ids` holds the documents' ids one after another,
+    /// `lens` their token counts. Returns the vectors in the same order; each document's are what
+    /// [`Self::forward`] gives for it alone (the documents are laid out with `depth × window` zero
+    /// rows between them, which is as far as the encoder sees). Tokens beyond `lens` are ignored;
+    /// missing ones count as absent.
+    pub fn forward_batch(
+        &self,
+        ids: &[u64],
+        lens: &[usize],
+        scratch: &mut Tok2VecScratch,
+    ) -> Vec<f32> {
         let a = self.tables.len().max(1);
-        let n = ids.len() / a;
+        let n = (ids.len() / a).min(lens.iter().sum());
         let w = self.width;
         if n == 0 {
             return Vec::new();
         }
-        // 1–2: hash embeddings, side by side.
-        let cw = w * self.tables.len();
-        let concat = &mut scratch.concat;
-        concat.clear();
-        concat.resize(n * cw, 0.0);
-        for (row, tok_ids) in concat.chunks_exact_mut(cw).zip(ids.chunks_exact(a)) {
-            for ((slot, table), &id) in row.chunks_exact_mut(w).zip(&self.tables).zip(tok_ids) {
+        // 1–2: hash embeddings mixed by the first maxout (premultiplied rows, summed).
+        let np = self.embed.n_out * self.embed.pieces;
+        let z = &mut scratch.z;
+        z.clear();
+        z.reserve(n * np);
+        for _ in 0..n {
+            z.extend_from_slice(&self.embed.b);
+        }
+        for (row, tok_ids) in z.chunks_exact_mut(np).zip(ids.chunks_exact(a)) {
+            for (table, &id) in self.tables.iter().zip(tok_ids) {
                 for key in murmurhash3_128_u64(id, table.seed) {
                     let r = key as usize % table.rows;
-                    // r < rows and e has rows × w values (checked at load).
-                    let src = &table.e[r * w..r * w + w];
-                    for (d, s) in slot.iter_mut().zip(src) {
+                    // r < rows and p has rows × np values (made at load).
+                    let src = &table.p[r * np..r * np + np];
+                    for (d, s) in row.iter_mut().zip(src) {
                         *d += s;
                     }
                 }
             }
         }
-        let mut embedded = Vec::new();
-        self.embed.forward(concat, n, &mut scratch.z, &mut embedded);
+        let embedded = &mut scratch.embedded;
+        self.embed.finish(z, n, embedded);
 
-        // 3: residual window blocks over [pad zeros, doc, pad zeros].
+        // 3: residual window blocks over [pad zeros, doc, pad zeros, doc, …, pad zeros].
         let pad = self.blocks.len() * self.window;
-        let rows = n + 2 * pad;
+        let mut starts = Vec::with_capacity(lens.len());
+        let mut rows = pad;
+        let mut left = n;
+        for &len in lens {
+            let len = len.min(left);
+            left -= len;
+            starts.push((rows, len));
+            rows += len + pad;
+        }
         let x = &mut scratch.x;
         x.clear();
         x.resize(rows * w, 0.0);
-        x[pad * w..(pad + n) * w].copy_from_slice(&embedded);
+        let mut from = 0;
+        for &(at, len) in &starts {
+            x[at * w..(at + len) * w].copy_from_slice(&embedded[from * w..(from + len) * w]);
+            from += len;
+        }
         let span = 2 * self.window + 1;
         for block in &self.blocks {
             let win = &mut scratch.win;
@@ -226,7 +284,11 @@ impl Tok2Vec {
                 *xv += yv;
             }
         }
-        x[pad * w..(pad + n) * w].to_vec()
+        let mut out = Vec::with_capacity(n * w);
+        for &(at, len) in &starts {
+            out.extend_from_slice(&x[at * w..(at + len) * w]);
+        }
+        out
     }
 }
 
@@ -325,6 +387,21 @@ mod tests {
         assert_ne!(out[..2], out2[8..]);
         // The scratch buffers can be reused with a shorter document.
         assert_eq!(net.forward(&[7], &mut s).len(), 2);
+    }
+
+    #[test]
+    fn a_batch_gives_each_document_its_own_vectors() {
+        let (model, cfg) = tiny(3);
+        let net = Tok2Vec::new(&model, "t", &cfg).unwrap();
+        let mut s = Tok2VecScratch::default();
+        let docs: [&[u64]; 4] = [&[5, 9, 2], &[], &[7], &[1, 2, 3, 4, 5]];
+        let ids: Vec<u64> = docs.concat();
+        let lens: Vec<usize> = docs.iter().map(|d| d.len()).collect();
+        let batch = net.forward_batch(&ids, &lens, &mut s);
+        let alone: Vec<f32> = docs.iter().flat_map(|d| net.forward(d, &mut s)).collect();
+        assert_eq!(batch, alone);
+        // Lengths that do not add up are cut to the ids present.
+        assert_eq!(net.forward_batch(&ids[..2], &[3], &mut s).len(), 4);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
 use common::{Parsed, corpus, golden, model_paths};
-use dyad_parse::parse::{InputToken, Parse, Parser, Scratch};
+use dyad_parse::parse::{DocInput, InputToken, Parse, Parser, Scratch};
 
 /// Where the test's tokens come from. Switch to the tokenizer here once it lands.
 const TOKEN_SOURCE: TokenSource = TokenSource::Golden;
@@ -226,13 +226,29 @@ fn pipeline_matches_spacy_on_the_parity_corpus() {
         .collect();
 
     let mut scratch = Scratch::default();
-    let t0 = Instant::now();
-    let parses: Vec<Parse> = texts
+    let batch: Vec<DocInput> = texts
         .iter()
         .zip(&inputs)
-        .map(|((_, text), toks)| parser.parse_with(text, toks, &mut scratch).unwrap())
+        .map(|((_, text), toks)| DocInput { text, tokens: toks })
+        .collect();
+    let t0 = Instant::now();
+    let parses: Vec<Parse> = parser
+        .parse_batch(&batch, &mut scratch)
+        .into_iter()
+        .map(Result::unwrap)
         .collect();
     let secs = t0.elapsed().as_secs_f64();
+    // A document parsed alone gets exactly what it gets in the batch.
+    for k in (0..batch.len()).step_by(37) {
+        let alone = parser
+            .parse_with(batch[k].text, batch[k].tokens, &mut scratch)
+            .unwrap();
+        assert_eq!(
+            alone.to_json("x", batch[k].text),
+            parses[k].to_json("x", batch[k].text),
+            "record {k}"
+        );
+    }
 
     let mut t = Tally::default();
     let mut shown = 0;
