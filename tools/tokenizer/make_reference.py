@@ -2,9 +2,9 @@
 """Write spaCy's tokenisation of the parity texts as the golden file the Rust tokenizer is tested on.
 
 Texts: every record `text` of ../shared/data/eval/{PETR.UnitTest.records,PETR2_GSR_validation,
-PLOVER_GSR_CAMEO}.jsonl, the hand-written hard cases below, and a seeded set of generated
-"adversarial" strings glued from tricky fragments (exception keys, affix characters, URLs, scripts,
-unusual whitespace). spaCy 3.8 with the en_core_web_sm 3.8.0 wheel tokenises each text
+PLOVER_GSR_CAMEO}.jsonl, the hand-written hard cases below, and seeded generated "adversarial"
+strings: 3,000 glued from tricky fragments (exception keys, affix characters, URLs, scripts, unusual
+whitespace), 1,000 drawn character by character from a mixed pool, 500 URL-like. spaCy 3.8 with the en_core_web_sm 3.8.0 wheel tokenises each text
 (`nlp.make_doc`, i.e. the tokenizer alone; no pipeline component of this model retokenises).
 
 Output: crates/dyad-tokenizer/tests/reference/spacy-3.8.0-tokens.jsonl.gz, one JSON object a line:
@@ -190,6 +190,14 @@ def char_level_texts(n, seed):
     return texts
 
 
+def url_like_texts(n, seed):
+    """Random strings over the characters URLs are made of, to exercise url_match (whose private
+    IP look-aheads run on the backtracking engine)."""
+    rng = random.Random(seed)
+    pool = list("abcxyzABC0123456789") + list("..::://@@-_?#=%~+") + ["10.", "127.", "192.168.", "172.16.", "http", "www.", ".com", ".org", "é", "ü"]
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(2, 30))) for _ in range(n)]
+
+
 def token_row(t):
     flags = 0
     for i, name in enumerate(FLAG_ATTRS):
@@ -203,7 +211,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-fixed", action="store_true", help="leave out the eval texts and hard cases")
     ap.add_argument("--generated", type=int, default=3000, help="fragment-level generated texts")
-    ap.add_argument("--chars", type=int, default=0, help="character-level random texts")
+    ap.add_argument("--chars", type=int, default=1000, help="character-level random texts")
+    ap.add_argument("--urls", type=int, default=500, help="URL-like random texts")
     ap.add_argument("--seed", type=int, default=20261123)
     args = ap.parse_args()
 
@@ -226,6 +235,9 @@ def main() -> None:
         records.append((f"gen-{i:04}", "generated", text))
     for i, text in enumerate(char_level_texts(args.chars, args.seed)):
         records.append((f"chars-{i:05}", "chars", text))
+
+    for i, text in enumerate(url_like_texts(args.urls, args.seed)):
+        records.append((f"url-{i:05}", "urls", text))
 
     n_tokens = 0
     out_path = args.out

@@ -279,7 +279,7 @@ impl Vocab {
         token: &Token,
         lex: LexId,
     ) -> &'a str {
-        match token.norm {
+        match token.exc_norm {
             Some(n) => tokenizer.exc_norm(n),
             None => self.get(lex).norm,
         }

@@ -24,8 +24,15 @@ use crate::special::SpecialMatcher;
 use crate::unicode;
 
 /// The NORM a tokenizer exception gave a token; resolve it with [`Tokenizer::exc_norm`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExcNorm(u32);
+
+impl ExcNorm {
+    /// The index, dense from 0 per tokenizer: usable as a key into side tables.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// One token: a byte span of the text it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +44,7 @@ pub struct Token {
     /// A single `' '` follows the token and belongs to it (spaCy's `whitespace_`/`SPACY`).
     pub whitespace: bool,
     /// The NORM a tokenizer exception set for this token, overriding the lexeme's own.
-    pub norm: Option<ExcNorm>,
+    pub exc_norm: Option<ExcNorm>,
 }
 
 impl Token {
@@ -252,12 +259,12 @@ impl Tokenizer {
     /// Pushes the tokens of special case `sp` starting at byte `at`.
     pub(crate) fn push_special(sp: &Special, at: usize, out: &mut Vec<Token>) {
         let mut pos = at;
-        for &(len, norm) in &sp.tokens {
+        for &(len, exc_norm) in &sp.tokens {
             out.push(Token {
                 start: pos,
                 end: pos + len,
                 whitespace: false,
-                norm,
+                exc_norm,
             });
             pos += len;
         }
@@ -384,7 +391,7 @@ impl Tokenizer {
             start: s,
             end: e,
             whitespace: false,
-            norm: None,
+            exc_norm: None,
         };
         out.extend(scratch.prefixes.iter().map(|&(s, e)| plain(s, e)));
         if a < b {
@@ -473,6 +480,13 @@ mod tests {
     }
 
     #[test]
+    fn tokenizer_and_vocab_can_be_shared_or_sent() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tokenizer>();
+        assert_send_sync::<crate::Vocab>();
+    }
+
+    #[test]
     fn whitespace_like_spacy() {
         let tok = Tokenizer::from_rules(&toy_rules()).expect("toy rules compile");
         assert_eq!(texts(&tok, "a  b"), ["a_", " ", "b"]);
@@ -507,7 +521,7 @@ mod tests {
         let toks = tok.tokenize("don't");
         assert_eq!(
             toks.iter()
-                .map(|t| t.norm.map(|n| tok.exc_norm(n)))
+                .map(|t| t.exc_norm.map(|n| tok.exc_norm(n)))
                 .collect::<Vec<_>>(),
             [None, Some("not")]
         );
