@@ -816,6 +816,107 @@ mod tests {
         assert!(!m.is_match("8.8.8"));
     }
 
+    use proptest::prelude::*;
+
+    /// spaCy-style pieces over a small alphabet: optional look-behind, a body, optional
+    /// look-ahead.
+    fn piece(anchor_start: bool, anchor_end: bool, ahead: bool) -> impl Strategy<Value = String> {
+        let single = prop::sample::select(vec![
+            "a", "b", "1", r"\-", r"\.", "[ab]", "[0-9]", "[^a]", "[-.]",
+        ]);
+        let atom = (
+            single.clone(),
+            prop::sample::select(vec!["", "", "+", "?", "*", "{1,2}", "+?"]),
+        )
+            .prop_map(|(a, q)| format!("{a}{q}"));
+        let body = prop_oneof![
+            prop::collection::vec(atom.clone(), 1..3).prop_map(|v| v.concat()),
+            (atom.clone(), atom).prop_map(|(x, y)| format!("(?:{x}|{y}{x})")),
+        ];
+        let look = prop::collection::vec(single, 1..3).prop_map(|v| v.concat());
+        let lb = prop::option::of((any::<bool>(), look.clone()));
+        let la = prop::option::of((any::<bool>(), look));
+        (lb, body, la).prop_map(move |(lb, body, la)| {
+            let mut p = String::from(if anchor_start { "^" } else { "" });
+            if let Some((neg, l)) = lb {
+                p.push_str(&format!("(?<{}{l})", if neg { '!' } else { '=' }));
+            }
+            p.push_str(&body);
+            if let Some((neg, l)) = la.filter(|_| ahead) {
+                p.push_str(&format!("(?{}{l})", if neg { '!' } else { '=' }));
+            }
+            if anchor_end {
+                p.push('$');
+            }
+            p
+        })
+    }
+
+    fn haystack() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec!['a', 'b', '1', '2', '-', '.', 'x']),
+            0..12,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn fancy(role: Role, pattern: &str) -> SearchImpl {
+        SearchImpl::Fancy(
+            fancy_of(
+                role,
+                &parse_pattern(role, pattern).expect("generated patterns parse"),
+            )
+            .expect("compiles"),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The cut-up fast path gives what a backtracking engine gives on the whole pattern.
+        #[test]
+        fn fast_prefix_equals_backtracking(pieces in prop::collection::vec(piece(true, false, true), 1..5), hays in prop::collection::vec(haystack(), 20)) {
+            let pattern = pieces.join("|");
+            let fast = PrefixSearch::new(&pattern).expect("builds");
+            let slow = PrefixSearch(fancy(Role::Prefix, &pattern));
+            for h in &hays {
+                prop_assert_eq!(fast.find(h), slow.find(h), "pattern {} on {:?}", pattern, h);
+            }
+        }
+
+        #[test]
+        fn fast_suffix_equals_backtracking(pieces in prop::collection::vec(piece(false, true, false), 1..5), hays in prop::collection::vec(haystack(), 20)) {
+            let pattern = pieces.join("|");
+            let fast = SuffixSearch::new(&pattern).expect("builds");
+            let slow = SuffixSearch(fancy(Role::Suffix, &pattern));
+            for h in &hays {
+                prop_assert_eq!(fast.find(h), slow.find(h), "pattern {} on {:?}", pattern, h);
+            }
+        }
+
+        #[test]
+        fn fast_infix_equals_backtracking(pieces in prop::collection::vec(piece(false, false, true), 1..5), hays in prop::collection::vec(haystack(), 20)) {
+            let pattern = pieces.join("|");
+            let fast = InfixFinder::new(&pattern).expect("builds");
+            let slow = InfixFinder(fancy(Role::Infix, &pattern));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for h in &hays {
+                fast.find_all(h, &mut a);
+                slow.find_all(h, &mut b);
+                prop_assert_eq!(&a, &b, "pattern {} on {:?}", pattern, h);
+            }
+        }
+
+        #[test]
+        fn reading_any_pattern_never_panics(p in any::<String>()) {
+            if let Ok(node) = pyre::parse(&p) {
+                let _ = PrefixSearch::new(&p);
+                let _ = FullMatch::new(Role::UrlMatch, &p);
+                let _ = pyre::to_rust(&node, LookMode::Drop);
+            }
+        }
+    }
+
     #[test]
     fn odd_shapes_fall_back_to_fancy_regex() {
         let p = PrefixSearch::new(r"a(?=b)c|x").expect("builds");
