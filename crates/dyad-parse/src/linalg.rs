@@ -82,24 +82,6 @@ fn to_isize(x: usize) -> isize {
     isize::try_from(x).unwrap_or(isize::MAX)
 }
 
-/// Dot product of two equally long slices (8 partial sums, so that it vectorises).
-pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0.0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
-}
-
 /// Maxout over `pieces` consecutive values: `out[i] = max(z[i*p .. i*p+p])`, the first maximum on ties.
 pub(crate) fn maxout(z: &[f32], pieces: usize, out: &mut [f32]) {
     for (o, chunk) in out.iter_mut().zip(z.chunks_exact(pieces.max(1))) {
@@ -113,6 +95,39 @@ pub(crate) fn maxout(z: &[f32], pieces: usize, out: &mut [f32]) {
     }
 }
 
+/// Maxout of rows laid out piece by piece: each row of `z` holds `pieces` blocks of `width`
+/// values, and row r of `out` (`width` values) gets `out[i] = max over p of block_p[i]`.
+pub(crate) fn maxout_planar(z: &[f32], pieces: usize, width: usize, out: &mut [f32]) {
+    if width == 0 || pieces == 0 {
+        return;
+    }
+    for (o, zr) in out
+        .chunks_exact_mut(width)
+        .zip(z.chunks_exact(width * pieces))
+    {
+        o.copy_from_slice(&zr[..width]);
+        for block in zr.chunks_exact(width).skip(1) {
+            for (a, &b) in o.iter_mut().zip(block) {
+                *a = if b > *a { b } else { *a };
+            }
+        }
+    }
+}
+
+/// Sum of `f(v)` over `row` in f64, with four running sums (so that the additions overlap).
+fn sum_f64(row: &[f32], f: impl Fn(f32) -> f64) -> f64 {
+    let (mut a, mut b, mut c, mut d) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let chunks = row.chunks_exact(4);
+    let tail: f64 = chunks.remainder().iter().map(|&v| f(v)).sum();
+    for q in chunks {
+        a += f(q[0]);
+        b += f(q[1]);
+        c += f(q[2]);
+        d += f(q[3]);
+    }
+    (a + b) + (c + d) + tail
+}
+
 /// thinc's LayerNorm on each row of width `g.len()`: `(x - mean) * (var + 1e-8)^-½ * g + b`.
 pub(crate) fn layer_norm(x: &mut [f32], g: &[f32], b: &[f32]) {
     let w = g.len();
@@ -120,15 +135,11 @@ pub(crate) fn layer_norm(x: &mut [f32], g: &[f32], b: &[f32]) {
         return;
     }
     for row in x.chunks_exact_mut(w) {
-        let mean = (row.iter().map(|&v| f64::from(v)).sum::<f64>() / w as f64) as f32;
-        let var = (row
-            .iter()
-            .map(|&v| {
-                let d = f64::from(v - mean);
-                d * d
-            })
-            .sum::<f64>()
-            / w as f64) as f32
+        let mean = (sum_f64(row, f64::from) / w as f64) as f32;
+        let var = (sum_f64(row, |v| {
+            let d = f64::from(v - mean);
+            d * d
+        }) / w as f64) as f32
             + 1e-8;
         let inv = var.powf(-0.5);
         for ((v, &gi), &bi) in row.iter_mut().zip(g).zip(b) {
@@ -179,6 +190,25 @@ mod tests {
         let mut out = [0.0; 2];
         maxout(&[1.0, 3.0, 2.0, -1.0, -5.0, -0.5], 3, &mut out);
         assert_eq!(out, [3.0, -0.5]);
+    }
+
+    #[test]
+    fn planar_maxout_matches_interleaved() {
+        // Two rows, width 2, 3 pieces; interleaved layout [o0p0 o0p1 o0p2 o1p0 …].
+        let inter = [
+            1.0, 5.0, 2.0, -1.0, -3.0, -2.0, 0.0, 0.5, 9.0, 4.0, 4.0, 4.0,
+        ];
+        let mut planar = Vec::new();
+        for row in inter.chunks(6) {
+            for p in 0..3 {
+                planar.extend([row[p], row[3 + p]]);
+            }
+        }
+        let (mut a, mut b) = ([0.0; 4], [0.0; 4]);
+        maxout(&inter, 3, &mut a);
+        maxout_planar(&planar, 3, 2, &mut b);
+        assert_eq!(a, b);
+        assert_eq!(a, [5.0, -1.0, 9.0, 4.0]);
     }
 
     #[test]

@@ -327,12 +327,10 @@ pub struct Scratch {
     t2v: Tok2VecScratch,
     ids: Vec<u64>,
     ner_ids: Vec<u64>,
-    arc: ArcState,
-    ner: NerState,
+    arcs: Vec<ArcState>,
+    ners: Vec<NerState>,
     edges: Edges,
-    unmaxed: Vec<f32>,
-    hidden: Vec<f32>,
-    scores: Vec<f32>,
+    decode: DecodeBufs,
     trace: Option<(Vec<TraceStep>, Vec<TraceStep>)>,
 }
 
@@ -610,18 +608,68 @@ impl Parser {
         let pre = self.parser_net.precompute(&x);
         drop(x);
 
-        // Per document: transitions, tree, attribute ruler, lemmatizer.
+        // Parser transitions: all documents' states advance together.
+        let offsets: Vec<usize> = lens
+            .iter()
+            .scan(0, |acc, &n| {
+                let o = *acc;
+                *acc += n;
+                Some(o)
+            })
+            .collect();
+        let mut trace = s.trace.take();
+        let mut arcs = std::mem::take(&mut s.arcs);
+        arcs.resize_with(lens.len(), ArcState::default);
+        for (st, &n) in arcs.iter_mut().zip(&lens) {
+            st.reset(n);
+        }
+        // Arc-eager needs about 2n moves; the cap only guards against a loop that spaCy would not
+        // leave either.
+        let mut budgets: Vec<usize> = lens.iter().map(|&n| 10 * n + 10).collect();
+        decode(
+            &self.parser_net,
+            &pre,
+            &offsets,
+            arc_eager::N_FEATURES,
+            &mut arcs,
+            |st, out| {
+                let mut f = [0; arc_eager::N_FEATURES];
+                st.features(&mut f);
+                out.copy_from_slice(&f);
+            },
+            ArcState::is_final,
+            |d, st, feats, scores| {
+                let best = self.arc_eager.best_valid(st, scores);
+                if let Some((steps, _)) = &mut trace {
+                    steps.push(TraceStep {
+                        ids: feats.to_vec(),
+                        scores: scores.to_vec(),
+                        class: best,
+                    });
+                }
+                match (best, budgets.get_mut(d)) {
+                    (Some(c), Some(b)) if *b > 0 => {
+                        *b -= 1;
+                        self.arc_eager.apply(st, c);
+                    }
+                    _ => st.force_final(),
+                }
+            },
+            &mut s.decode,
+        );
+        drop(pre);
+
+        // Per document: tree, attribute ruler, lemmatizer.
         let mut work: Vec<(Vec<TokenRec>, Vec<bool>)> = Vec::with_capacity(lens.len());
         let mut valid = docs
             .iter()
             .zip(&results)
             .filter(|(_, r)| r.is_none())
             .map(|(d, _)| d);
-        let mut offset = 0;
-        for &n in &lens {
+        for ((&n, &offset), st) in lens.iter().zip(&offsets).zip(&arcs) {
             let Some(doc) = valid.next() else { break };
             let range = offset..offset + n;
-            let (mut heads, mut deps) = self.run_parser(&pre, offset, n, s);
+            let (mut heads, mut deps) = self.tree(st);
             let doc_spaces = spaces.get(range.clone()).unwrap_or_default();
             s.edges.compute(&heads);
             deprojectivize(&mut heads, &mut deps, doc_spaces, &mut s.edges, |d| {
@@ -636,9 +684,8 @@ impl Parser {
                 &deps,
             );
             work.push((recs, s.edges.sent_start.clone()));
-            offset += n;
         }
-        drop(pre);
+        s.arcs = arcs;
 
         // Entity recogniser: its own vectors, all documents at once.
         let mut ents: Vec<Vec<EntRec>> = vec![Vec::new(); work.len()];
@@ -648,15 +695,55 @@ impl Parser {
                 .ner_tok2vec
                 .forward_batch(&s.ner_ids, &lens, &mut s.t2v);
             let pre = self.ner_net.precompute(&x);
-            let mut offset = 0;
-            for ((recs, sent_start), doc_ents) in work.iter_mut().zip(&mut ents) {
-                let n = recs.len();
-                let doc_spaces = spaces.get(offset..offset + n).unwrap_or_default();
-                self.run_ner(&pre, offset, sent_start, doc_spaces, s);
+            let facts: Vec<DocFacts<'_>> = work
+                .iter()
+                .zip(&offsets)
+                .map(|((recs, sent_start), &o)| DocFacts {
+                    sent_start,
+                    is_space: spaces.get(o..o + recs.len()).unwrap_or_default(),
+                })
+                .collect();
+            let mut ners = std::mem::take(&mut s.ners);
+            ners.resize_with(work.len(), NerState::default);
+            for (st, f) in ners.iter_mut().zip(&facts) {
+                st.reset(f.is_space.len());
+            }
+            decode(
+                &self.ner_net,
+                &pre,
+                &offsets,
+                ner::N_FEATURES,
+                &mut ners,
+                |st, out| {
+                    let mut f = [0; ner::N_FEATURES];
+                    st.features(&mut f);
+                    out.copy_from_slice(&f);
+                },
+                NerState::is_final,
+                |d, st, feats, scores| {
+                    let best = facts
+                        .get(d)
+                        .and_then(|f| self.biluo.best_valid(st, f, scores));
+                    if let Some((_, steps)) = &mut trace {
+                        steps.push(TraceStep {
+                            ids: feats.to_vec(),
+                            scores: scores.to_vec(),
+                            class: best,
+                        });
+                    }
+                    match best {
+                        Some(c) => self.biluo.apply(st, c),
+                        None => st.force_final(),
+                    }
+                },
+                &mut s.decode,
+            );
+            drop(facts);
+            for (((recs, _), doc_ents), st) in work.iter_mut().zip(&mut ents).zip(&ners) {
                 for r in recs.iter_mut() {
                     r.ent_iob = EntIob::O;
                 }
-                for e in s.ner.entities() {
+                for e in st.entities() {
                     for (k, r) in recs.iter_mut().enumerate().take(e.end).skip(e.start) {
                         r.ent_iob = if k == e.start { EntIob::B } else { EntIob::I };
                         r.ent_type = e.label;
@@ -667,9 +754,10 @@ impl Parser {
                         label: e.label,
                     });
                 }
-                offset += n;
             }
+            s.ners = ners;
         }
+        s.trace = trace;
 
         let mut parses = work
             .into_iter()
@@ -788,46 +876,10 @@ impl Parser {
         Ok(s.trace.unwrap_or_default())
     }
 
-    /// Greedy arc-eager decoding of the document of `n` tokens at `offset` in `pre`; returns heads
-    /// (a root is its own head) and labels.
-    fn run_parser(
-        &self,
-        pre: &Precomputed,
-        offset: usize,
-        n: usize,
-        s: &mut Scratch,
-    ) -> (Vec<usize>, Vec<u32>) {
-        self.size_buffers(&self.parser_net, s);
-        s.arc.reset(n);
-        let mut feats = [0i32; arc_eager::N_FEATURES];
-        // Arc-eager needs about 2n moves; the cap only guards against a loop that spaCy would not
-        // leave either.
-        let mut budget = 10 * n + 10;
-        while !s.arc.is_final() {
-            s.arc.features(&mut feats);
-            self.parser_net.score_state(
-                pre,
-                offset,
-                &feats,
-                &mut s.unmaxed,
-                &mut s.hidden,
-                &mut s.scores,
-            );
-            let best = self.arc_eager.best_valid(&s.arc, &s.scores);
-            if let Some((steps, _)) = &mut s.trace {
-                steps.push(TraceStep {
-                    ids: feats.to_vec(),
-                    scores: s.scores.clone(),
-                    class: best,
-                });
-            }
-            match best {
-                Some(c) if budget > 0 => self.arc_eager.apply(&mut s.arc, c),
-                _ => s.arc.force_final(),
-            }
-            budget = budget.saturating_sub(1);
-        }
-        let (h, l) = s.arc.arcs();
+    /// Heads (a root is its own head) and labels of a finished parser state, as spaCy's
+    /// `set_annotations` writes them.
+    fn tree(&self, st: &ArcState) -> (Vec<usize>, Vec<u32>) {
+        let (h, l) = st.arcs();
         let heads = h
             .iter()
             .enumerate()
@@ -839,12 +891,6 @@ impl Parser {
             .map(|(&h, &l)| if h >= 0 { l } else { self.root })
             .collect();
         (heads, deps)
-    }
-
-    fn size_buffers(&self, net: &ParserModel, s: &mut Scratch) {
-        s.unmaxed.resize(net.hidden() * net.pieces(), 0.0);
-        s.hidden.resize(net.hidden(), 0.0);
-        s.scores.resize(net.n_classes(), 0.0);
     }
 
     /// NER's attribute ids for all tokens (taken from the shared ones when it reads a subset).
@@ -861,46 +907,69 @@ impl Parser {
             None => self.lex.ids(inputs, &self.ner_attrs, ids),
         }
     }
+}
 
-    /// Greedy BILUO decoding of the document at `offset` in `pre`; leaves the entities in `s.ner`.
-    fn run_ner(
-        &self,
-        pre: &Precomputed,
-        offset: usize,
-        sent_start: &[bool],
-        spaces: &[bool],
-        s: &mut Scratch,
-    ) {
-        self.size_buffers(&self.ner_net, s);
-        s.ner.reset(spaces.len());
-        let facts = DocFacts {
-            sent_start,
-            is_space: spaces,
-        };
-        let mut feats = [0i32; ner::N_FEATURES];
-        while !s.ner.is_final() {
-            s.ner.features(&mut feats);
-            self.ner_net.score_state(
-                pre,
-                offset,
-                &feats,
-                &mut s.unmaxed,
-                &mut s.hidden,
-                &mut s.scores,
-            );
-            let best = self.biluo.best_valid(&s.ner, &facts, &s.scores);
-            if let Some((_, steps)) = &mut s.trace {
-                steps.push(TraceStep {
-                    ids: feats.to_vec(),
-                    scores: s.scores.clone(),
-                    class: best,
-                });
-            }
-            match best {
-                Some(c) => self.biluo.apply(&mut s.ner, c),
-                None => s.ner.force_final(),
+/// Buffers of [`decode`].
+#[derive(Debug, Default)]
+struct DecodeBufs {
+    active: Vec<usize>,
+    feats: Vec<i32>,
+    unmaxed: Vec<f32>,
+    hidden: Vec<f32>,
+    scores: Vec<f32>,
+}
+
+/// Greedy decoding of many documents in lockstep: each round, every unfinished state's features
+/// and hidden vector are computed, the class scores of all of them come from one matrix product,
+/// and `step(doc, state, features, scores)` picks and applies each state's move. Document `d`'s
+/// tokens start at `offsets[d]` in `pre`.
+#[allow(clippy::too_many_arguments)]
+fn decode<S>(
+    net: &ParserModel,
+    pre: &Precomputed,
+    offsets: &[usize],
+    n_feat: usize,
+    states: &mut [S],
+    features: impl Fn(&S, &mut [i32]),
+    is_final: impl Fn(&S) -> bool,
+    mut step: impl FnMut(usize, &mut S, &[i32], &[f32]),
+    b: &mut DecodeBufs,
+) {
+    let (h, nc) = (net.hidden(), net.n_classes());
+    b.active.clear();
+    b.active
+        .extend((0..states.len()).filter(|&d| states.get(d).is_some_and(|s| !is_final(s))));
+    b.unmaxed.resize(h * net.pieces(), 0.0);
+    while !b.active.is_empty() {
+        let m = b.active.len();
+        b.feats.resize(m * n_feat, -1);
+        b.hidden.resize(m * h, 0.0);
+        b.scores.resize(m * nc, 0.0);
+        for ((&d, f), hid) in b
+            .active
+            .iter()
+            .zip(b.feats.chunks_exact_mut(n_feat))
+            .zip(b.hidden.chunks_exact_mut(h))
+        {
+            if let Some(st) = states.get(d) {
+                features(st, f);
+                let offset = offsets.get(d).copied().unwrap_or(usize::MAX / 2);
+                net.hidden_state(pre, offset, f, &mut b.unmaxed, hid);
             }
         }
+        net.upper(&b.hidden, m, &mut b.scores);
+        for ((&d, f), sc) in b
+            .active
+            .iter()
+            .zip(b.feats.chunks_exact(n_feat))
+            .zip(b.scores.chunks_exact(nc))
+        {
+            if let Some(st) = states.get_mut(d) {
+                step(d, st, f, sc);
+            }
+        }
+        b.active
+            .retain(|&d| states.get(d).is_some_and(|s| !is_final(s)));
     }
 }
 

@@ -156,24 +156,25 @@ impl ParserModel {
         self.hidden
     }
 
-    /// Scores of one state whose feature token indices are `ids` (one per feature slot, -1 for an
-    /// empty slot), written into `scores` (`n_classes` values). The state's document starts at token
-    /// `offset` of `pre` (for a table precomputed over several documents); a slot past the table
-    /// counts as empty. `unmaxed` (hidden × pieces values) and `hidden` (hidden values) are scratch;
-    /// nothing is allocated.
-    pub fn score_state(
+    /// The hidden vector of one state whose feature token indices are `ids` (one per feature slot,
+    /// -1 for an empty slot), written into `hidden` ([`Self::hidden`] values). The state's document
+    /// starts at token `offset` of `pre` (a table precomputed over several documents); a slot past
+    /// the table counts as empty. `unmaxed` (hidden × pieces values) is scratch. As spaCy does it:
+    /// the slots' rows are summed in slot order, then the bias is added, then the maxout taken.
+    pub fn hidden_state(
         &self,
         pre: &Precomputed,
         offset: usize,
         ids: &[i32],
         unmaxed: &mut [f32],
         hidden: &mut [f32],
-        scores: &mut [f32],
     ) {
         let o = self.hidden * self.pieces;
         let row = self.n_feat * o;
-        let unmaxed = &mut unmaxed[..o];
-        unmaxed.copy_from_slice(&self.lower_b);
+        let Some(unmaxed) = unmaxed.get_mut(..o) else {
+            return;
+        };
+        unmaxed.fill(0.0);
         for (f, &id) in ids.iter().take(self.n_feat).enumerate() {
             let r = usize::try_from(id)
                 .ok()
@@ -187,15 +188,48 @@ impl ParserModel {
                 }
             }
         }
-        crate::linalg::maxout(unmaxed, self.pieces, hidden);
-        let h = &hidden[..self.hidden];
-        for ((s, w), b) in scores
-            .iter_mut()
-            .zip(self.upper_w.chunks_exact(self.hidden.max(1)))
-            .zip(&self.upper_b)
-        {
-            *s = b + crate::linalg::dot(w, h);
+        for (u, b) in unmaxed.iter_mut().zip(&self.lower_b) {
+            *u += b;
         }
+        crate::linalg::maxout(unmaxed, self.pieces, hidden);
+    }
+
+    /// Class scores of `n_states` hidden vectors (`n_states × hidden`, one after another) into
+    /// `scores` (`n_states × n_classes`): one matrix product, then the bias.
+    pub fn upper(&self, hidden: &[f32], n_states: usize, scores: &mut [f32]) {
+        let nc = self.n_classes;
+        if hidden.len() < n_states * self.hidden || scores.len() < n_states * nc {
+            return;
+        }
+        gemm_abt(
+            hidden,
+            &self.upper_w,
+            scores,
+            n_states,
+            self.hidden,
+            nc,
+            false,
+        );
+        for row in scores.chunks_exact_mut(nc.max(1)).take(n_states) {
+            for (s, b) in row.iter_mut().zip(&self.upper_b) {
+                *s += b;
+            }
+        }
+    }
+
+    /// Scores of one state ([`Self::hidden_state`] then [`Self::upper`]); `scores` gets
+    /// `n_classes` values. Nothing is allocated.
+    pub fn score_state(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        ids: &[i32],
+        unmaxed: &mut [f32],
+        hidden: &mut [f32],
+        scores: &mut [f32],
+    ) {
+        self.hidden_state(pre, offset, ids, unmaxed, hidden);
+        self.upper(hidden, 1, scores);
     }
 
     /// Scores of `n_states` states whose feature token indices are `ids` (`n_states × n_features`,

@@ -19,7 +19,7 @@
 //! sides; those rows pick up non-zero values after the first block and the edge tokens see them. Any
 //! padding of at least `depth × window` rows gives the same result, so that many are used.
 
-use crate::linalg::{gemm_abt, layer_norm, maxout};
+use crate::linalg::{gemm_abt, layer_norm, maxout_planar};
 use crate::model::{Model, ModelError, Tok2VecConfig};
 use crate::strings::murmurhash3_128_u64;
 
@@ -54,12 +54,14 @@ impl MaxoutNorm {
         n_out: usize,
         pieces: usize,
     ) -> Result<MaxoutNorm, ModelError> {
+        let w = tensor(model, &format!("{name}.maxout.W"), &[n_out, pieces, n_in])?;
+        let b = tensor(model, &format!("{name}.maxout.b"), &[n_out, pieces])?;
         Ok(MaxoutNorm {
             n_in,
             n_out,
             pieces,
-            w: tensor(model, &format!("{name}.maxout.W"), &[n_out, pieces, n_in])?,
-            b: tensor(model, &format!("{name}.maxout.b"), &[n_out, pieces])?,
+            w: piece_major(&w, n_out, pieces, n_in),
+            b: piece_major(&b, n_out, pieces, 1),
             g: tensor(model, &format!("{name}.norm.G"), &[n_out])?,
             beta: tensor(model, &format!("{name}.norm.b"), &[n_out])?,
         })
@@ -81,9 +83,23 @@ impl MaxoutNorm {
     fn finish(&self, z: &[f32], rows: usize, out: &mut Vec<f32>) {
         out.clear();
         out.resize(rows * self.n_out, 0.0);
-        maxout(z, self.pieces, out);
+        maxout_planar(z, self.pieces, self.n_out, out);
         layer_norm(out, &self.g, &self.beta);
     }
+}
+
+/// Weights stored `[n_out, pieces, rest]` reordered to `[pieces, n_out, rest]`, so that the pieces of
+/// a maxout come out of the matrix product as contiguous blocks (each output value is computed
+/// exactly as before; only its place changes).
+fn piece_major(w: &[f32], n_out: usize, pieces: usize, rest: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity(w.len());
+    for p in 0..pieces {
+        for o in 0..n_out {
+            let at = (o * pieces + p) * rest;
+            out.extend_from_slice(w.get(at..at + rest).unwrap_or_default());
+        }
+    }
+    out
 }
 
 /// The tensor `name` with exactly `shape`, copied out of the model.
