@@ -9,6 +9,8 @@
 //! `re.search`). Those are all the model uses; anything else is refused at load time rather than
 //! matched wrongly.
 
+use std::collections::HashMap;
+
 use regex_automata::meta::Regex;
 use serde_json::Value;
 
@@ -68,10 +70,19 @@ struct Rule {
     assign: Assign,
 }
 
+/// A pattern of a rule: (rule index, pattern index).
+type PatRef = (u32, u32);
+
 /// The loaded rules; immutable and shareable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct AttributeRuler {
     rules: Vec<Rule>,
+    /// Patterns whose first token needs this tag.
+    by_tag: HashMap<u32, Vec<PatRef>>,
+    /// Patterns whose first token needs this lower-case text (and no tag).
+    by_lower: HashMap<String, Vec<PatRef>>,
+    /// The other patterns.
+    always: Vec<PatRef>,
 }
 
 fn bad(detail: String) -> ModelError {
@@ -210,30 +221,71 @@ impl AttributeRuler {
                 assign,
             });
         }
-        Ok(AttributeRuler { rules })
+        let mut ruler = AttributeRuler {
+            rules,
+            ..AttributeRuler::default()
+        };
+        for (r, rule) in ruler.rules.iter().enumerate() {
+            for (p, pat) in rule.patterns.iter().enumerate() {
+                let key = (r as u32, p as u32);
+                let first = pat.first().map(Vec::as_slice).unwrap_or_default();
+                let tag = first.iter().find_map(|c| match (c.field, &c.test) {
+                    (Field::Tag, Test::Id(t)) => Some(*t),
+                    _ => None,
+                });
+                let lower = first.iter().find_map(|c| match (c.field, &c.test) {
+                    (Field::Lower, Test::Str(l)) => Some(l.clone()),
+                    _ => None,
+                });
+                match (tag, lower) {
+                    (Some(t), _) => ruler.by_tag.entry(t).or_default().push(key),
+                    (None, Some(l)) => ruler.by_lower.entry(l).or_default().push(key),
+                    (None, None) => ruler.always.push(key),
+                }
+            }
+        }
+        Ok(ruler)
     }
 
     /// Match every rule on `toks` and hand each hit to `set` (token index, attributes), in the order
-    /// spaCy applies them: by rule, then by match start.
+    /// spaCy applies them: by rule, then by match start and end.
     pub(crate) fn apply(&self, toks: &[MatchToken<'_>], mut set: impl FnMut(usize, &Assign)) {
-        let n = toks.len();
-        for rule in &self.rules {
-            for start in 0..n {
-                let hit = rule
-                    .patterns
-                    .iter()
-                    .find(|p| matches_at(p, toks.get(start..).unwrap_or_default()));
-                if let Some(p) = hit {
-                    let len = p.len() as isize;
+        // (rule, start, end, target token)
+        let mut hits: Vec<(u32, usize, usize, usize)> = Vec::new();
+        for (start, t) in toks.iter().enumerate() {
+            let rest = toks.get(start..).unwrap_or_default();
+            let candidates = self
+                .by_tag
+                .get(&t.tag)
+                .into_iter()
+                .chain(self.by_lower.get(t.lower))
+                .flatten()
+                .chain(&self.always);
+            for &(r, p) in candidates {
+                let Some(rule) = self.rules.get(r as usize) else {
+                    continue;
+                };
+                let Some(pat) = rule.patterns.get(p as usize) else {
+                    continue;
+                };
+                if matches_at(pat, rest) {
+                    let len = pat.len() as isize;
                     let at = if rule.index < 0 {
                         len + rule.index
                     } else {
                         rule.index
                     };
                     if let Ok(at) = usize::try_from(at) {
-                        set(start + at, &rule.assign);
+                        hits.push((r, start, start + pat.len(), start + at));
                     }
                 }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        for (r, _, _, target) in hits {
+            if let Some(rule) = self.rules.get(r as usize) {
+                set(target, &rule.assign);
             }
         }
     }

@@ -19,25 +19,45 @@ pub(crate) fn gemm_abt(
     n: usize,
     accumulate: bool,
 ) {
-    assert!(
-        a.len() >= m * k && b.len() >= n * k && c.len() >= m * n,
-        "gemm_abt: slice shorter than {m}x{k} · ({n}x{k})ᵀ"
-    );
+    gemm_abt_lda(a, k, b, c, m, k, n, accumulate);
+}
+
+/// [`gemm_abt`] with row `i` of `a` starting at `a[i · lda]` (`lda` may be smaller than `k`: rows
+/// then overlap, which is how a window over consecutive rows is read without copying it).
+///
+/// # Panics
+/// As [`gemm_abt`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn gemm_abt_lda(
+    a: &[f32],
+    lda: usize,
+    b: &[f32],
+    c: &mut [f32],
+    m: usize,
+    k: usize,
+    n: usize,
+    accumulate: bool,
+) {
     if m == 0 || n == 0 {
         return;
     }
+    assert!(
+        a.len() >= (m - 1) * lda + k && b.len() >= n * k && c.len() >= m * n,
+        "gemm_abt: slice shorter than {m}x{k} (row stride {lda}) · ({n}x{k})ᵀ"
+    );
     if k == 0 {
         if !accumulate {
             c.iter_mut().take(m * n).for_each(|v| *v = 0.0);
         }
         return;
     }
-    let (k_i, n_i) = (to_isize(k), to_isize(n));
+    let (k_i, n_i, lda_i) = (to_isize(k), to_isize(n), to_isize(lda));
     let beta = if accumulate { 1.0 } else { 0.0 };
-    // SAFETY: `a` holds at least m·k values read with row stride k, `b` at least n·k values read as
-    // the k × n matrix bᵀ (row stride 1, column stride k), `c` at least m·n values written with row
-    // stride n; the three slices are distinct borrows, so nothing aliases, and the strides are
-    // positive so no element of `c` is visited twice.
+    // SAFETY: row i of `a` is read at a[i·lda .. i·lda + k], inside `a` for i < m by the assert;
+    // `b` holds at least n·k values read as the k × n matrix bᵀ (row stride 1, column stride k);
+    // `c` holds at least m·n values written with row stride n. `a` and `b` are only read, `c` is a
+    // distinct exclusive borrow, so nothing written aliases anything read, and the positive
+    // strides of `c` visit no element twice.
     #[allow(unsafe_code)]
     unsafe {
         matrixmultiply::sgemm(
@@ -46,7 +66,7 @@ pub(crate) fn gemm_abt(
             n,
             1.0,
             a.as_ptr(),
-            k_i,
+            lda_i,
             1,
             b.as_ptr(),
             1,
@@ -59,9 +79,9 @@ pub(crate) fn gemm_abt(
     }
 }
 
-/// The multiply-add rate (per second) that [`gemm_abt`] reaches on this core for a large product
-/// of the shapes the networks use (2048 rows × 288 inputs × 288 outputs), measured for about
-/// `seconds`: the practical peak to compare the pipeline's effective rate with.
+/// The multiply-add rate (per second) that the crate's matrix product reaches on this core for a
+/// large product of the shapes the networks use (2048 rows × 288 inputs × 288 outputs), measured
+/// for about `seconds`: the practical peak to compare the pipeline's effective rate with.
 pub fn gemm_peak(seconds: f64) -> f64 {
     let (m, k, n) = (2048, 288, 288);
     let a: Vec<f32> = (0..m * k).map(|i| ((i % 97) as f32) * 0.01).collect();
@@ -183,6 +203,18 @@ mod tests {
         let mut z = vec![3.0; 4];
         gemm_abt(&[], &[], &mut z, 2, 0, 2, false);
         assert_eq!(z, [0.0; 4]);
+    }
+
+    #[test]
+    fn overlapping_rows_read_a_window() {
+        // Rows of width 2; a window of 3 rows read with row stride 2 is 6 consecutive values.
+        let x: Vec<f32> = (0..10).map(|i| i as f32).collect();
+        let b: Vec<f32> = (0..12).map(|i| (i % 5) as f32 - 2.0).collect();
+        let (m, k, n) = (3, 6, 2);
+        let mut c = vec![0.0; m * n];
+        gemm_abt_lda(&x, 2, &b, &mut c, m, k, n, false);
+        let windows: Vec<f32> = (0..m).flat_map(|i| x[2 * i..2 * i + 6].to_vec()).collect();
+        assert_eq!(c, naive_abt(&windows, &b, m, k, n));
     }
 
     #[test]

@@ -331,6 +331,8 @@ pub struct Scratch {
     ners: Vec<NerState>,
     edges: Edges,
     decode: DecodeBufs,
+    parser_pre: Precomputed,
+    ner_pre: Precomputed,
     trace: Option<(Vec<TraceStep>, Vec<TraceStep>)>,
 }
 
@@ -605,7 +607,8 @@ impl Parser {
             .into_iter()
             .map(|k| self.tag_ids.get(k).copied().unwrap_or(0))
             .collect();
-        let pre = self.parser_net.precompute(&x);
+        let mut pre = std::mem::take(&mut s.parser_pre);
+        self.parser_net.precompute_into(&x, &mut pre);
         drop(x);
 
         // Parser transitions: all documents' states advance together.
@@ -657,7 +660,7 @@ impl Parser {
             },
             &mut s.decode,
         );
-        drop(pre);
+        s.parser_pre = pre;
 
         // Per document: tree, attribute ruler, lemmatizer.
         let mut work: Vec<(Vec<TokenRec>, Vec<bool>)> = Vec::with_capacity(lens.len());
@@ -694,7 +697,8 @@ impl Parser {
             let x = self
                 .ner_tok2vec
                 .forward_batch(&s.ner_ids, &lens, &mut s.t2v);
-            let pre = self.ner_net.precompute(&x);
+            let mut pre = std::mem::take(&mut s.ner_pre);
+            self.ner_net.precompute_into(&x, &mut pre);
             let facts: Vec<DocFacts<'_>> = work
                 .iter()
                 .zip(&offsets)
@@ -756,6 +760,7 @@ impl Parser {
                 }
             }
             s.ners = ners;
+            s.ner_pre = pre;
         }
         s.trace = trace;
 

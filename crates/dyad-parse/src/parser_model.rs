@@ -129,21 +129,30 @@ impl ParserModel {
 
     /// Project the document's token vectors (n × `n_tokvec`) and precompute the lower layer for them.
     pub fn precompute(&self, tokvecs: &[f32]) -> Precomputed {
+        let mut pre = Precomputed::default();
+        self.precompute_into(tokvecs, &mut pre);
+        pre
+    }
+
+    /// [`Self::precompute`] into an existing table, reusing its memory.
+    pub fn precompute_into(&self, tokvecs: &[f32], pre: &mut Precomputed) {
         let x = self.project(tokvecs);
         let n = x.len() / self.n_in.max(1);
         let row = self.n_feat * self.hidden * self.pieces;
-        let mut data = vec![0.0; (n + 1) * row];
-        data[..row].copy_from_slice(&self.pad);
+        // Every value is overwritten below: the padding row by copy, the rest by the product.
+        pre.data.resize((n + 1) * row, 0.0);
+        pre.data.truncate((n + 1) * row);
+        pre.data[..row].copy_from_slice(&self.pad);
         gemm_abt(
             &x,
             &self.lower_w,
-            &mut data[row..],
+            &mut pre.data[row..],
             n,
             self.n_in,
             row,
             false,
         );
-        Precomputed { n_tokens: n, data }
+        pre.n_tokens = n;
     }
 
     /// Maxout pieces of the hidden layer.

@@ -19,7 +19,7 @@
 //! sides; those rows pick up non-zero values after the first block and the edge tokens see them. Any
 //! padding of at least `depth × window` rows gives the same result, so that many are used.
 
-use crate::linalg::{gemm_abt, layer_norm, maxout_planar};
+use crate::linalg::{gemm_abt, gemm_abt_lda, layer_norm, maxout_planar};
 use crate::model::{Model, ModelError, Tok2VecConfig};
 use crate::strings::murmurhash3_128_u64;
 
@@ -67,15 +67,24 @@ impl MaxoutNorm {
         })
     }
 
-    /// `x` is rows × n_in; returns rows × n_out in `out`, using `z` as scratch.
-    fn forward(&self, x: &[f32], rows: usize, z: &mut Vec<f32>, out: &mut Vec<f32>) {
-        let np = self.n_out * self.pieces;
+    /// `rows` inputs of n_in values, row r starting at `x[r · stride]` (rows may overlap); returns
+    /// rows × n_out in `out`, using `z` as scratch.
+    fn forward_windows(
+        &self,
+        x: &[f32],
+        stride: usize,
+        n_in: usize,
+        rows: usize,
+        z: &mut Vec<f32>,
+        out: &mut Vec<f32>,
+    ) {
+        debug_assert_eq!(n_in, self.n_in);
         z.clear();
-        z.resize(rows * np, 0.0);
-        for row in z.chunks_exact_mut(np) {
-            row.copy_from_slice(&self.b);
+        z.reserve(rows * self.b.len());
+        for _ in 0..rows {
+            z.extend_from_slice(&self.b);
         }
-        gemm_abt(x, &self.w, z, rows, self.n_in, np, true);
+        gemm_abt_lda(x, stride, &self.w, z, rows, self.n_in, self.b.len(), true);
         self.finish(z, rows, out);
     }
 
@@ -132,7 +141,6 @@ pub struct Tok2Vec {
 pub struct Tok2VecScratch {
     z: Vec<f32>,
     x: Vec<f32>,
-    win: Vec<f32>,
     y: Vec<f32>,
     embedded: Vec<f32>,
 }
@@ -261,8 +269,12 @@ impl Tok2Vec {
         let embedded = &mut scratch.embedded;
         self.embed.finish(z, n, embedded);
 
-        // 3: residual window blocks over [pad zeros, doc, pad zeros, doc, …, pad zeros].
+        // 3: residual window blocks over [pad zeros, doc, pad zeros, doc, …, pad zeros], with one
+        // more zero row on each side for the window at the edges (never updated: the encoder's
+        // window sees zeros outside the array). The window of row t is rows t-1..=t+1, which are
+        // consecutive in memory, so the matrix product reads the windows in place.
         let pad = self.blocks.len() * self.window;
+        let edge = self.window;
         let mut starts = Vec::with_capacity(lens.len());
         let mut rows = pad;
         let mut left = n;
@@ -274,32 +286,22 @@ impl Tok2Vec {
         }
         let x = &mut scratch.x;
         x.clear();
-        x.resize(rows * w, 0.0);
+        x.resize((rows + 2 * edge) * w, 0.0);
         let mut from = 0;
         for &(at, len) in &starts {
+            let at = at + edge;
             x[at * w..(at + len) * w].copy_from_slice(&embedded[from * w..(from + len) * w]);
             from += len;
         }
         let span = 2 * self.window + 1;
         for block in &self.blocks {
-            let win = &mut scratch.win;
-            win.clear();
-            win.resize(rows * w * span, 0.0);
-            for (t, out_row) in win.chunks_exact_mut(w * span).enumerate() {
-                for (j, dst) in out_row.chunks_exact_mut(w).enumerate() {
-                    // Source row t + j - window, zero outside the array.
-                    if let Some(src_t) = (t + j).checked_sub(self.window)
-                        && src_t < rows
-                    {
-                        dst.copy_from_slice(&x[src_t * w..src_t * w + w]);
-                    }
-                }
-            }
-            block.forward(win, rows, &mut scratch.z, &mut scratch.y);
-            for (xv, yv) in x.iter_mut().zip(&scratch.y) {
+            block.forward_windows(x, w, span * w, rows, &mut scratch.z, &mut scratch.y);
+            for (xv, yv) in x[edge * w..(edge + rows) * w].iter_mut().zip(&scratch.y) {
                 *xv += yv;
             }
         }
+        let starts: Vec<(usize, usize)> =
+            starts.iter().map(|&(at, len)| (at + edge, len)).collect();
         let mut out = Vec::with_capacity(n * w);
         for &(at, len) in &starts {
             out.extend_from_slice(&x[at * w..(at + len) * w]);
