@@ -95,6 +95,7 @@ impl Edges {
 
     /// The children of `t` in order, as spaCy's `Token.children` finds them: tokens whose head is
     /// `t`, searched only between `t`'s edges.
+    #[cfg(test)]
     fn children<'a>(&'a self, heads: &'a [usize], t: usize) -> impl Iterator<Item = usize> + 'a {
         let l = self.l_edge.get(t).copied().unwrap_or(t);
         let r = self.r_edge.get(t).copied().unwrap_or(t);
@@ -119,9 +120,24 @@ pub(crate) fn deprojectivize(
     decoration: impl Fn(u32) -> Option<(u32, u32)>,
 ) {
     let n = heads.len();
+    if !deps.iter().any(|&d| decoration(d).is_some()) {
+        edges.compute(heads);
+        return;
+    }
+    // Children of each token in order, kept up to date as heads change; a token's children as
+    // spaCy finds them are those of its list that lie between its (stale) edges.
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (c, &h) in heads.iter().enumerate() {
+        if h != c
+            && let Some(k) = kids.get_mut(h)
+        {
+            k.push(c);
+        }
+    }
     let mut queue = Vec::new();
     let mut next = Vec::new();
     let mut seen = vec![false; n];
+    let mut touched = Vec::new();
     for i in 0..n {
         let Some((plain, head_label)) = deps.get(i).and_then(|&d| decoration(d)) else {
             continue;
@@ -130,7 +146,6 @@ pub(crate) fn deprojectivize(
         let mut new_head = old_head;
         queue.clear();
         queue.push(old_head);
-        seen.iter_mut().for_each(|s| *s = false);
         'search: while !queue.is_empty() {
             next.clear();
             for &q in &queue {
@@ -138,7 +153,9 @@ pub(crate) fn deprojectivize(
                 if std::mem::replace(&mut seen[q], true) {
                     continue;
                 }
-                for c in edges.children(heads, q) {
+                touched.push(q);
+                let (l, r) = (edges.l_edge[q], edges.r_edge[q]);
+                for &c in kids[q].iter().filter(|&&c| l <= c && c <= r) {
                     if is_space.get(c).copied().unwrap_or(false) || c == i {
                         continue;
                     }
@@ -150,6 +167,18 @@ pub(crate) fn deprojectivize(
                 }
             }
             std::mem::swap(&mut queue, &mut next);
+        }
+        for q in touched.drain(..) {
+            seen[q] = false;
+        }
+        if new_head != old_head {
+            if let Some(k) = kids.get_mut(old_head) {
+                k.retain(|&c| c != i);
+            }
+            if let Some(k) = kids.get_mut(new_head) {
+                let at = k.partition_point(|&c| c < i);
+                k.insert(at, i);
+            }
         }
         heads[i] = new_head;
         deps[i] = plain;
@@ -201,6 +230,74 @@ mod tests {
             (d == ACL_POBJ).then_some((ACL, POBJ))
         });
         assert_eq!((heads, deps), (vec![0, 0], vec![ROOT, ACL]));
+    }
+
+    /// The search as spaCy writes it (children found by scanning between the edges).
+    fn reference(
+        heads: &mut [usize],
+        deps: &mut [u32],
+        is_space: &[bool],
+        edges: &mut Edges,
+        decoration: impl Fn(u32) -> Option<(u32, u32)>,
+    ) {
+        let n = heads.len();
+        for i in 0..n {
+            let Some((plain, head_label)) = decoration(deps[i]) else {
+                continue;
+            };
+            let mut new_head = heads[i];
+            let mut queue = vec![heads[i]];
+            let mut seen = vec![false; n];
+            'search: while !queue.is_empty() {
+                let mut next = Vec::new();
+                for &q in &queue {
+                    if std::mem::replace(&mut seen[q], true) {
+                        continue;
+                    }
+                    for c in edges.children(heads, q) {
+                        if is_space[c] || c == i {
+                            continue;
+                        }
+                        if deps[c] == head_label {
+                            new_head = c;
+                            break 'search;
+                        }
+                        next.push(c);
+                    }
+                }
+                queue = next;
+            }
+            heads[i] = new_head;
+            deps[i] = plain;
+        }
+        edges.compute(heads);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_the_reference_search(
+            tree in proptest::collection::vec((0usize..40, 0u32..5, proptest::bool::weighted(0.1)), 1..40)
+        ) {
+            let n = tree.len();
+            // Labels: 0 ROOT, 1 a, 2 b, 3 a||b, 4 b||a.
+            let deco = |d: u32| match d {
+                3 => Some((1, 2)),
+                4 => Some((2, 1)),
+                _ => None,
+            };
+            let heads: Vec<usize> = tree.iter().map(|t| t.0 % n).collect();
+            let deps: Vec<u32> = tree.iter().map(|t| t.1).collect();
+            let space: Vec<bool> = tree.iter().map(|t| t.2).collect();
+            let (mut h1, mut d1, mut e1) = (heads.clone(), deps.clone(), Edges::default());
+            let (mut h2, mut d2, mut e2) = (heads, deps, Edges::default());
+            e1.compute(&h1);
+            e2.compute(&h2);
+            deprojectivize(&mut h1, &mut d1, &space, &mut e1, deco);
+            reference(&mut h2, &mut d2, &space, &mut e2, deco);
+            proptest::prop_assert_eq!(h1, h2);
+            proptest::prop_assert_eq!(d1, d2);
+            proptest::prop_assert_eq!(e1.sent_start, e2.sent_start);
+        }
     }
 
     #[test]
