@@ -123,9 +123,19 @@ fn main() {
         std::hint::black_box(&p);
         best = best.min(t.elapsed().as_secs_f64());
     }
+    let rate = (parser.multiply_adds_per_token() * n_tokens as u64) as f64 / best;
+    println!(
+        "{} multiply-adds per token; effective rate {:.1} G/s",
+        parser.multiply_adds_per_token(),
+        rate / 1e9
+    );
     if peak_secs > 0.0 {
         let peak = dyad_parse::gemm_peak(peak_secs);
-        println!("plain GEMM peak: {:.1} G multiply-adds/s", peak / 1e9);
+        println!(
+            "plain GEMM peak: {:.1} G multiply-adds/s; effective rate = {:.0} % of it",
+            peak / 1e9,
+            rate / peak * 100.0
+        );
     }
     println!(
         "{} docs, {n_tokens} tokens, {n_sents} sentences, ner {ner}: best of {rounds}: {:.3} s = {:.0} sentences/s, {:.0} tokens/s",

@@ -514,6 +514,24 @@ impl Parser {
         self.ner_on
     }
 
+    /// The multiply-adds the networks need per token, counted as spaCy computes them (every
+    /// matrix product of tok2vec, tagger, parser and, when on, the entity recogniser; two parser
+    /// transitions and one NER transition per token). Divided by the time a parse takes, this is
+    /// the effective rate to compare with [`crate::gemm_peak`]. (dyad skips the embedding-mixing
+    /// products by precomputing them, so its real count is about a quarter lower.)
+    pub fn multiply_adds_per_token(&self) -> u64 {
+        let shared = self.tok2vec.multiply_adds_per_token()
+            + self.tagger.multiply_adds_per_token()
+            + self.parser_net.multiply_adds_per_token(2);
+        if self.ner_on {
+            shared
+                + self.ner_tok2vec.multiply_adds_per_token()
+                + self.ner_net.multiply_adds_per_token(1)
+        } else {
+            shared
+        }
+    }
+
     /// Parse `text` cut into `tokens` (as spaCy's tokenizer cuts it, for results equal to spaCy's).
     pub fn parse(&self, text: &str, tokens: &[InputToken<'_>]) -> Result<Parse, ParseError> {
         self.parse_with(text, tokens, &mut Scratch::default())
@@ -995,4 +1013,223 @@ fn token_texts<'a>(d: &DocInput<'a>) -> Result<Vec<&'a str>, ParseError> {
                 })
         })
         .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, ModelMeta, Tensor, Tensors};
+
+    fn actions(names: &[&str], moves: &str) -> Vec<Action> {
+        names
+            .iter()
+            .map(|n| {
+                let (m, l) = n.split_once('-').unwrap_or((n, ""));
+                Action {
+                    move_id: moves.find(m).unwrap() as u8,
+                    label: l.to_owned(),
+                    name: (*n).to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    /// A small pipeline with made-up weights: every part runs, nothing means anything.
+    fn tiny_parser() -> Parser {
+        let t2v = |attrs: &[&str]| {
+            serde_json::json!({"width": 4, "attrs": attrs, "rows": vec![7; attrs.len()],
+                "seeds": (0..attrs.len() as u32).map(|i| i + 8).collect::<Vec<_>>(),
+                "embed_pieces": 2, "depth": 2, "window": 1, "pieces": 2})
+        };
+        let parser_actions = actions(
+            &[
+                "S",
+                "D",
+                "L-nsubj",
+                "R-dobj",
+                "R-punct",
+                "R-pobj||dobj",
+                "B-ROOT",
+            ],
+            "SDLRB",
+        );
+        // MISSING is move 0 ("M"); the BILUO moves follow.
+        let ner_actions = actions(&["B-GPE", "I-GPE", "L-GPE", "U-GPE", "U", "O"], "MBILUO");
+        let meta: ModelMeta = serde_json::from_value(serde_json::json!({
+            "spacy_name": "tiny", "spacy_version": "0",
+            "tok2vec": t2v(&["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"]),
+            "tagger": {"labels": ["NN", "VB", "."]},
+            "parser": {"system": "arc_eager", "input_width": 3, "n_features": 8, "hidden": 2,
+                       "pieces": 2, "actions": parser_actions, "tok2vec": null},
+            "ner": {"system": "biluo", "input_width": 3, "n_features": 3, "hidden": 2,
+                    "pieces": 2, "actions": ner_actions,
+                    "tok2vec": t2v(&["NORM", "PREFIX", "SUFFIX", "SHAPE"])}
+        }))
+        .unwrap();
+        let mut w = Tensors::default();
+        let mut seed = 1u32;
+        let mut put = |name: String, shape: Vec<usize>| {
+            let n = shape.iter().product();
+            let data = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ((seed >> 16) % 200) as f32 / 100.0 - 1.0
+                })
+                .collect();
+            w.insert(name, Tensor::new(shape, data).unwrap());
+        };
+        for (c, n_attrs) in [("tok2vec", 6), ("ner.tok2vec", 4)] {
+            for a in ["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"]
+                .iter()
+                .take(n_attrs)
+            {
+                put(format!("{c}.embed.{a}.E"), vec![7, 4]);
+            }
+            put(format!("{c}.embed.maxout.W"), vec![4, 2, 4 * n_attrs]);
+            put(format!("{c}.embed.maxout.b"), vec![4, 2]);
+            for k in 0..2 {
+                put(format!("{c}.encode.{k}.maxout.W"), vec![4, 2, 12]);
+                put(format!("{c}.encode.{k}.maxout.b"), vec![4, 2]);
+            }
+            for layer in ["embed".to_owned(), "encode.0".into(), "encode.1".into()] {
+                put(format!("{c}.{layer}.norm.G"), vec![4]);
+                put(format!("{c}.{layer}.norm.b"), vec![4]);
+            }
+        }
+        put("tagger.W".into(), vec![3, 4]);
+        put("tagger.b".into(), vec![3]);
+        for (p, nf, nc) in [("parser", 8, 7), ("ner", 3, 6)] {
+            put(format!("{p}.proj.W"), vec![3, 4]);
+            put(format!("{p}.proj.b"), vec![3]);
+            put(format!("{p}.lower.W"), vec![nf, 2, 2, 3]);
+            put(format!("{p}.lower.b"), vec![2, 2]);
+            put(format!("{p}.lower.pad"), vec![1, nf, 2, 2]);
+            put(format!("{p}.upper.W"), vec![nc, 2]);
+            put(format!("{p}.upper.b"), vec![nc]);
+        }
+        let ruler = br#"[
+            {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}, "index": 0},
+            {"patterns": [[{"TAG": "VB"}]], "attrs": {"POS": "VERB"}, "index": 0},
+            {"patterns": [[{"TAG": "."}]], "attrs": {"POS": "PUNCT", "LEMMA": "."}, "index": 0}
+        ]"#;
+        let lemmas =
+            br#"{"lemma_rules": {"verb": [["s", ""]]}, "lemma_index": {"verb": ["meet"]}}"#;
+        Parser::from_parts(
+            &Model { meta, weights: w },
+            LexAttrs::default(),
+            ruler,
+            lemmas,
+        )
+        .unwrap()
+    }
+
+    fn toks(text: &str) -> Vec<InputToken<'static>> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (c == ' ', start) {
+                (true, Some(s)) => {
+                    out.push(InputToken::new(s, i, i < text.len()));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn parser_is_shareable_between_threads() {
+        fn check<T: Send + Sync>() {}
+        check::<Parser>();
+        check::<Parse>();
+    }
+
+    #[test]
+    fn a_parse_is_well_formed_and_batches_change_nothing() {
+        let parser = tiny_parser();
+        let texts = [
+            "officials meets in Geneva .",
+            "",
+            "a",
+            "the talks resumed on Monday after weeks of delay .",
+        ];
+        let inputs: Vec<Vec<InputToken>> = texts.iter().map(|t| toks(t)).collect();
+        let docs: Vec<DocInput> = texts
+            .iter()
+            .zip(&inputs)
+            .map(|(text, tokens)| DocInput { text, tokens })
+            .collect();
+        let mut s = Scratch::default();
+        let batch = parser.parse_batch(&docs, &mut s);
+        for (d, p) in docs.iter().zip(&batch) {
+            let p = p.as_ref().unwrap();
+            let alone = parser.parse(d.text, d.tokens).unwrap();
+            assert_eq!(p.to_json("x", d.text), alone.to_json("x", d.text));
+            let n = p.len();
+            assert_eq!(n, d.tokens.len());
+            assert!(p.tokens().all(|t| t.head() < n));
+            // Sentences tile the tokens.
+            let covered: usize = p.sents().iter().map(|r| r.len()).sum();
+            assert_eq!(covered, n);
+            for t in p.tokens() {
+                let pos = t.pos().map(Pos::as_str);
+                match t.tag() {
+                    "NN" => assert_eq!((pos, t.morph()), (Some("NOUN"), "Number=Sing")),
+                    "." => assert_eq!((pos, t.lemma()), (Some("PUNCT"), ".")),
+                    _ => assert_eq!(pos, Some("VERB")),
+                }
+                assert!(matches!(t.ent_iob(), EntIob::B | EntIob::I | EntIob::O));
+                assert!(!t.dep().contains("||"), "decorated label left: {}", t.dep());
+            }
+        }
+        // The JSON form: code-point offsets, keys in spaCy's order.
+        let j: serde_json::Value =
+            serde_json::from_str(&batch[0].as_ref().unwrap().to_json("r1", texts[0])).unwrap();
+        assert_eq!(j["id"], "r1");
+        assert_eq!(j["tokens"][1]["start"], 10);
+        assert_eq!(j["tokens"][1]["text"], "meets");
+        let empty = batch[1].as_ref().unwrap();
+        assert!(empty.is_empty() && empty.sents().is_empty());
+        assert_eq!(
+            empty.to_json("e", ""),
+            r#"{"id":"e","tokens":[],"sents":[],"ents":[]}"#
+        );
+    }
+
+    #[test]
+    fn ner_can_be_switched_off() {
+        let mut parser = tiny_parser();
+        parser.set_ner(false);
+        assert!(!parser.ner());
+        let text = "Mao met Nixon";
+        let p = parser.parse(text, &toks(text)).unwrap();
+        assert!(
+            p.tokens()
+                .all(|t| t.ent_iob() == EntIob::Missing && t.ent_type().is_empty())
+        );
+        assert_eq!(p.ents().len(), 0);
+        let on = tiny_parser();
+        assert!(on.multiply_adds_per_token() > parser.multiply_adds_per_token());
+    }
+
+    #[test]
+    fn code_point_offsets_in_json() {
+        let parser = tiny_parser();
+        let text = "Zürich – Genève";
+        let p = parser.parse(text, &toks(text)).unwrap();
+        let j: serde_json::Value = serde_json::from_str(&p.to_json("u", text)).unwrap();
+        let spans: Vec<(u64, u64)> = j["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(spans, [(0, 6), (7, 8), (9, 15)]);
+    }
 }

@@ -155,6 +155,15 @@ impl ParserModel {
         pre.n_tokens = n;
     }
 
+    /// Multiply-adds per token as spaCy computes them: projection and precomputed lower layer for
+    /// every token, plus the upper layer once per transition (`steps_per_token` of them).
+    pub fn multiply_adds_per_token(&self, steps_per_token: u64) -> u64 {
+        let proj = self.n_tokvec * self.n_in;
+        let lower = self.n_feat * self.hidden * self.pieces * self.n_in;
+        let upper = self.hidden * self.n_classes;
+        (proj + lower) as u64 + steps_per_token * upper as u64
+    }
+
     /// Maxout pieces of the hidden layer.
     pub fn pieces(&self) -> usize {
         self.pieces

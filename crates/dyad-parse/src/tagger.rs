@@ -40,6 +40,11 @@ impl Tagger {
         })
     }
 
+    /// Multiply-adds per token.
+    pub fn multiply_adds_per_token(&self) -> u64 {
+        (self.n_in * self.labels.len()) as u64
+    }
+
     /// Tag names in class order.
     pub fn labels(&self) -> &[String] {
         &self.labels

@@ -222,6 +222,13 @@ impl Tok2Vec {
         self.tables.len()
     }
 
+    /// Multiply-adds per token of the network as spaCy computes it (the mixing layer as a matrix
+    /// product, then the encoder blocks).
+    pub fn multiply_adds_per_token(&self) -> u64 {
+        let layer = |m: &MaxoutNorm| (m.n_in * m.n_out * m.pieces) as u64;
+        layer(&self.embed) + self.blocks.iter().map(layer).sum::<u64>()
+    }
+
     /// Vectors for one document. `ids` holds, token after token, [`Self::n_attrs`] attribute ids each;
     /// returns n × [`Self::width`] values (row-major). A trailing incomplete group of ids is ignored.
     pub fn forward(&self, ids: &[u64], scratch: &mut Tok2VecScratch) -> Vec<f32> {

@@ -156,8 +156,22 @@ fn bad_spans_are_errors_and_do_not_spoil_the_batch() {
 fn long_sentences_take_linear_time() {
     let Some(parser) = parser() else { return };
     let words = [
-        "the", "minister", "said", "that", "talks", "in", "Geneva", "would", "resume", ",",
-        "and", "officials", "from", "both", "sides", "met",
+        "the",
+        "minister",
+        "said",
+        "that",
+        "talks",
+        "in",
+        "Geneva",
+        "would",
+        "resume",
+        ",",
+        "and",
+        "officials",
+        "from",
+        "both",
+        "sides",
+        "met",
     ];
     let make = |n: usize| -> String {
         (0..n)

@@ -12,7 +12,7 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
-use common::{Parsed, corpus, golden, model_paths};
+use common::{Parsed, corpus, golden, golden_lines, model_paths};
 use dyad_parse::parse::{DocInput, InputToken, Parse, Parser, Scratch};
 
 /// Where the test's tokens come from. Switch to the tokenizer here once it lands.
@@ -114,8 +114,18 @@ fn sentence_of(rec: &Parsed, i: usize) -> String {
         .join(" ")
 }
 
-fn compare(k: usize, text: &str, rec: &Parsed, p: &Parse, t: &mut Tally, shown: &mut usize) {
+/// Compares one record; true when every attribute, sentence and entity is equal.
+fn compare(
+    k: usize,
+    text: &str,
+    rec: &Parsed,
+    p: &Parse,
+    t: &mut Tally,
+    shown: &mut usize,
+) -> bool {
+    let mut equal = true;
     let mut show = |what: String| {
+        equal = false;
         *shown += 1;
         if *shown <= 400 {
             eprintln!("{}", what);
@@ -204,6 +214,7 @@ fn compare(k: usize, text: &str, rec: &Parsed, p: &Parse, t: &mut Tally, shown: 
             gold.difference(&pred).collect::<Vec<_>>()
         ));
     }
+    equal
 }
 
 #[test]
@@ -252,9 +263,24 @@ fn pipeline_matches_spacy_on_the_parity_corpus() {
 
     let mut t = Tally::default();
     let mut shown = 0;
-    for (k, (((_, text), rec), p)) in texts.iter().zip(&parsed).zip(&parses).enumerate() {
-        compare(k, text, rec, p, &mut t, &mut shown);
+    let lines = golden_lines();
+    let (mut equal_records, mut same_json) = (0, 0);
+    for (k, ((((id, text), rec), p), line)) in texts
+        .iter()
+        .zip(&parsed)
+        .zip(&parses)
+        .zip(&lines)
+        .enumerate()
+    {
+        if compare(k, text, rec, p, &mut t, &mut shown) {
+            equal_records += 1;
+            // An equal record is written byte for byte as spaCy's script wrote it.
+            let json = p.to_json(id, text);
+            assert_eq!(&json, line, "record {k}: JSON differs");
+            same_json += 1;
+        }
     }
+    eprintln!("{equal_records} records fully equal, {same_json} byte-identical JSON lines");
     let ent_union = t.gold_ents + t.pred_ents - t.same_ents;
     eprintln!(
         "parity over {} records, {} tokens, {} sentences ({:.2} s, {:.0} sentences/s in this build):\n  \
