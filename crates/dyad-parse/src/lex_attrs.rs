@@ -73,6 +73,10 @@ pub const BASE_NORMS: [(&str, &str); 45] = [
     ("E£", "$"),
 ];
 
+/// [`BASE_NORMS`] as a map.
+static BASE_NORM_MAP: std::sync::LazyLock<HashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| BASE_NORMS.iter().copied().collect());
+
 /// One lexical attribute fed to an embedding table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attr {
@@ -157,8 +161,8 @@ impl LexAttrs {
         if let Some(n) = self.norms.get(&string_id(text)) {
             return n.clone();
         }
-        match BASE_NORMS.iter().find(|(k, _)| *k == text) {
-            Some((_, n)) => (*n).to_owned(),
+        match BASE_NORM_MAP.get(text) {
+            Some(n) => (*n).to_owned(),
             None => text.to_lowercase(),
         }
     }

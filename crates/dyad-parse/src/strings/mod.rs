@@ -2,7 +2,7 @@
 //! hash embeddings are keyed by.
 //!
 //! spaCy's `StringStore.add` gives the empty string id 0, one of its reserved symbol names (`"X"`,
-//! `"punct"`, `"obj"` …, the table in [`symbols`]) that symbol's small number, and any other string the
+//! `"punct"`, `"obj"` …, the table in `symbols.rs`) that symbol's small number, and any other string the
 //! 64-bit MurmurHash2 (`MurmurHash64A`) of its UTF-8 bytes with seed 1.
 
 mod symbols;
