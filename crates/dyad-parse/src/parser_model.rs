@@ -37,12 +37,19 @@ pub struct ParserModel {
 }
 
 /// The per-document table of precomputed lower-layer rows: `(n_tokens + 1) × n_feat × hidden·pieces`,
-/// row 0 being the padding.
+/// row 0 being the padding. For documents longer than [`DIRECT_TOKENS`] it holds only the projected
+/// token vectors (`n_tokens × input width`), and each state's rows are computed when needed: the
+/// table would take 4 KB a token.
 #[derive(Debug, Clone, Default)]
 pub struct Precomputed {
     n_tokens: usize,
     data: Vec<f32>,
+    direct: bool,
 }
+
+/// Above this many tokens, [`ParserModel::precompute_into`] keeps the projected vectors instead of
+/// the table. The scores differ from the table's only by float rounding.
+pub const DIRECT_TOKENS: usize = 16_384;
 
 impl Precomputed {
     /// Number of tokens of the document.
@@ -136,8 +143,20 @@ impl ParserModel {
 
     /// [`Self::precompute`] into an existing table, reusing its memory.
     pub fn precompute_into(&self, tokvecs: &[f32], pre: &mut Precomputed) {
+        let n = tokvecs.len() / self.n_tokvec.max(1);
+        self.precompute_mode(tokvecs, pre, n > DIRECT_TOKENS);
+    }
+
+    /// The table, or (`direct`) only the projected vectors.
+    fn precompute_mode(&self, tokvecs: &[f32], pre: &mut Precomputed, direct: bool) {
         let x = self.project(tokvecs);
         let n = x.len() / self.n_in.max(1);
+        pre.direct = direct;
+        if direct {
+            pre.n_tokens = n;
+            pre.data = x;
+            return;
+        }
         let row = self.n_feat * self.hidden * self.pieces;
         // Every value is overwritten below: the padding row by copy, the rest by the product.
         pre.data.resize((n + 1) * row, 0.0);
@@ -194,6 +213,10 @@ impl ParserModel {
         };
         unmaxed.fill(0.0);
         for (f, &id) in ids.iter().take(self.n_feat).enumerate() {
+            if pre.direct {
+                self.add_slot_direct(pre, offset, f, id, unmaxed);
+                continue;
+            }
             let r = usize::try_from(id)
                 .ok()
                 .map(|t| t + offset)
@@ -210,6 +233,43 @@ impl ParserModel {
             *u += b;
         }
         crate::linalg::maxout(unmaxed, self.pieces, hidden);
+    }
+
+    /// Add slot `f`'s lower-layer row for token `id` (at `offset`), computed from the projected
+    /// vector (or the padding for an empty slot).
+    fn add_slot_direct(
+        &self,
+        pre: &Precomputed,
+        offset: usize,
+        f: usize,
+        id: i32,
+        unmaxed: &mut [f32],
+    ) {
+        let o = self.hidden * self.pieces;
+        let x = usize::try_from(id)
+            .ok()
+            .map(|t| t + offset)
+            .filter(|&t| t < pre.n_tokens)
+            .and_then(|t| pre.data.get(t * self.n_in..(t + 1) * self.n_in));
+        match x {
+            Some(x) => {
+                let w = self.lower_w.get(f * o * self.n_in..(f + 1) * o * self.n_in);
+                for (u, row) in unmaxed
+                    .iter_mut()
+                    .zip(w.unwrap_or_default().chunks_exact(self.n_in.max(1)))
+                {
+                    *u += crate::linalg::dot(row, x);
+                }
+            }
+            None => {
+                for (u, p) in unmaxed
+                    .iter_mut()
+                    .zip(self.pad.get(f * o..(f + 1) * o).unwrap_or_default())
+                {
+                    *u += p;
+                }
+            }
+        }
     }
 
     /// Class scores of `n_states` hidden vectors (`n_states × hidden`, one after another) into
@@ -395,6 +455,23 @@ mod tests {
         m.scores(&pre, &[1, 0, -1, -1], &mut h, &mut s);
         assert_eq!(s.len(), 4);
         assert_eq!(s[..2], [4.0, -7.0]);
+    }
+
+    #[test]
+    fn direct_rows_equal_the_table() {
+        let m = tiny();
+        let x = [0.5, 1.0, -0.25];
+        let (mut table, mut direct) = (Precomputed::default(), Precomputed::default());
+        m.precompute_mode(&x, &mut table, false);
+        m.precompute_mode(&x, &mut direct, true);
+        let (mut u, mut h1, mut h2) = (vec![0.0; 2], vec![0.0; 1], vec![0.0; 1]);
+        for ids in [[1, 0], [-1, 2], [2, -1], [7, 1]] {
+            for off in [0, 1] {
+                m.hidden_state(&table, off, &ids, &mut u, &mut h1);
+                m.hidden_state(&direct, off, &ids, &mut u, &mut h2);
+                assert!((h1[0] - h2[0]).abs() < 1e-5, "{ids:?}: {h1:?} vs {h2:?}");
+            }
+        }
     }
 
     #[test]

@@ -126,6 +126,9 @@ fn tensor(model: &Model, name: &str, shape: &[usize]) -> Result<Vec<f32>, ModelE
     Ok(t.data().to_vec())
 }
 
+/// Documents longer than this are encoded in slices (see [`Tok2Vec::forward_batch`]).
+pub const SLICE_TOKENS: usize = 4096;
+
 /// A loaded Tok2Vec network; immutable and shareable between threads.
 #[derive(Debug, Clone)]
 pub struct Tok2Vec {
@@ -241,12 +244,61 @@ impl Tok2Vec {
     /// [`Self::forward`] gives for it alone (the documents are laid out with `depth × window` zero
     /// rows between them, which is as far as the encoder sees). Tokens beyond `lens` are ignored;
     /// missing ones count as absent.
+    ///
+    /// A document longer than [`SLICE_TOKENS`] is run in slices of that many tokens, each with
+    /// `depth × window` tokens of real context on both sides: a token's vector depends on nothing
+    /// further away, so the result is the same and the buffers stay small.
     pub fn forward_batch(
         &self,
         ids: &[u64],
         lens: &[usize],
         scratch: &mut Tok2VecScratch,
     ) -> Vec<f32> {
+        let a = self.tables.len().max(1);
+        if lens.iter().all(|&l| l <= SLICE_TOKENS) {
+            return self.forward_plain(ids, lens, scratch);
+        }
+        let ctx = self.blocks.len() * self.window;
+        let mut out = Vec::with_capacity(ids.len() / a * self.width);
+        let mut from = 0;
+        let mut group: Vec<usize> = Vec::new();
+        let mut group_from = 0;
+        for &len in lens {
+            if len <= SLICE_TOKENS {
+                group.push(len);
+                from += len;
+                continue;
+            }
+            // Flush the short documents before this long one.
+            if !group.is_empty() {
+                let g = ids.get(group_from * a..from * a).unwrap_or_default();
+                out.extend(self.forward_plain(g, &group, scratch));
+                group.clear();
+            }
+            let mut start = 0;
+            while start < len {
+                let end = (start + SLICE_TOKENS).min(len);
+                let (s0, s1) = (start.saturating_sub(ctx), (end + ctx).min(len));
+                let g = ids
+                    .get((from + s0) * a..(from + s1) * a)
+                    .unwrap_or_default();
+                let v = self.forward_plain(g, &[s1 - s0], scratch);
+                let keep = (start - s0) * self.width..(end - s0) * self.width;
+                out.extend_from_slice(v.get(keep).unwrap_or_default());
+                start = end;
+            }
+            from += len;
+            group_from = from;
+        }
+        if !group.is_empty() {
+            let g = ids.get(group_from * a..from * a).unwrap_or_default();
+            out.extend(self.forward_plain(g, &group, scratch));
+        }
+        out
+    }
+
+    /// [`Self::forward_batch`] without slicing.
+    fn forward_plain(&self, ids: &[u64], lens: &[usize], scratch: &mut Tok2VecScratch) -> Vec<f32> {
         let a = self.tables.len().max(1);
         let n = (ids.len() / a).min(lens.iter().sum());
         let w = self.width;
@@ -427,6 +479,23 @@ mod tests {
         assert_eq!(batch, alone);
         // Lengths that do not add up are cut to the ids present.
         assert_eq!(net.forward_batch(&ids[..2], &[3], &mut s).len(), 4);
+    }
+
+    #[test]
+    fn long_documents_are_sliced_without_changing_anything() {
+        let (model, cfg) = tiny(4);
+        let net = Tok2Vec::new(&model, "t", &cfg).unwrap();
+        let mut s = Tok2VecScratch::default();
+        let long: Vec<u64> = (0..SLICE_TOKENS as u64 * 2 + 77)
+            .map(|i| i * 31 % 97)
+            .collect();
+        let short: Vec<u64> = vec![3, 1, 4, 1, 5];
+        let ids: Vec<u64> = [short.clone(), long.clone(), short.clone()].concat();
+        let lens = [short.len(), long.len(), short.len()];
+        let sliced = net.forward_batch(&ids, &lens, &mut s);
+        let whole = net.forward_plain(&ids, &lens, &mut s);
+        assert_eq!(sliced.len(), whole.len());
+        assert_eq!(sliced, whole);
     }
 
     #[test]

@@ -201,6 +201,28 @@ fn long_sentences_take_linear_time() {
     assert!(ratio < 30.0, "time grows faster than linearly: {ratio:.1}");
 }
 
+#[test]
+fn a_book_length_document_parses_in_slices() {
+    let Some(parser) = parser() else { return };
+    // Longer than both the encoder's slice (4,096) and the table limit (16,384 tokens).
+    let n = 20_000;
+    let text: String = (0..n)
+        .map(|i| ["Officials", "met", "in", "Geneva", "on", "Monday", "."][i % 7])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let toks = tokens(&text);
+    assert_eq!(toks.len(), n);
+    let t = Instant::now();
+    let p = parser.parse(&text, &toks).unwrap();
+    eprintln!("{n} tokens: {:.2} s", t.elapsed().as_secs_f64());
+    check(&text, &toks, &p);
+    // The text repeats a 7-token sentence; the parse repeats too, away from the edges.
+    let a = p.token(7 * 100 + 1).unwrap();
+    let b = p.token(7 * 2000 + 1).unwrap();
+    assert_eq!((a.tag(), a.dep()), (b.tag(), b.dep()));
+    assert_eq!(a.head() + 7 * 1900, b.head());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
     #[test]
