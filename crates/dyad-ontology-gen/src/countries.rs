@@ -19,25 +19,6 @@ const SOURCE: &str = "countryinfo_countries.tsv";
 const FIXES: &str = "countries_fixes.src.tsv";
 const ADDED: &str = "countries_added.src.tsv";
 
-/// Columns of `countries.tsv`.
-const HEADER: &[&str] = &[
-    "cameo",
-    "iso3",
-    "iso2",
-    "iso_numeric",
-    "cow_alpha",
-    "cow_numeric",
-    "name",
-    "valid",
-    "predecessors",
-    "successors",
-    "aliases",
-    "demonyms",
-    "capital",
-    "variants",
-    "note",
-];
-
 /// Columns of `countries_added.src.tsv`: the output's, less the derived predecessors.
 const ADDED_HEADER: &[&str] = &[
     "cameo",
@@ -557,7 +538,7 @@ fn write(entries: &[Entry], counts: &Counts) -> Result<String, GenError> {
          The first capital is the capital's name; the rest are its other names."
             .to_string(),
     ];
-    let mut out = TsvWriter::new("countries.tsv", &comments, HEADER);
+    let mut out = TsvWriter::new("countries.tsv", &comments, dyad_ontology::COUNTRY_COLUMNS);
     for e in entries {
         let valid = format_periods(&e.valid);
         let lists = [

@@ -84,19 +84,11 @@ pub(crate) fn generate(inputs: &Inputs<'_>) -> Result<(String, String), GenError
         format!("{} codes, {} with a PLOVER mapping.", rows.len(), map.codes.len()),
     ];
     comments.extend(map.notes.iter().cloned());
-    let header = [
-        "code",
-        "root",
-        "level",
-        "quad_class",
-        "goldstein",
-        "goldstein_gdelt",
-        "plover_event",
-        "plover_mode",
-        "plover_context",
-        "name",
-    ];
-    let mut out = TsvWriter::new("cameo_events.tsv", &comments, &header);
+    let mut out = TsvWriter::new(
+        "cameo_events.tsv",
+        &comments,
+        dyad_ontology::CAMEO_EVENT_COLUMNS,
+    );
     for row in &rows {
         let mapping = map.codes.get(&row.code);
         let quad = row.quad.number().to_string();

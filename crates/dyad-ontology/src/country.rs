@@ -129,7 +129,8 @@ const TEXT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/ontology/countries.tsv"
 ));
-const HEADER: &[&str] = &[
+/// Columns of `data/ontology/countries.tsv`, in order: read here, written by the generator.
+pub const COUNTRY_COLUMNS: &[&str] = &[
     "cameo",
     "iso3",
     "iso2",
@@ -244,7 +245,7 @@ fn country_from_row(row: &Row<'_>) -> Result<Country, DataError> {
 }
 
 pub(crate) fn parse(text: &str) -> Result<Countries, DataError> {
-    let list = rows(FILE, text, HEADER)?
+    let list = rows(FILE, text, COUNTRY_COLUMNS)?
         .iter()
         .map(country_from_row)
         .collect::<Result<Vec<_>, _>>()?;
@@ -467,9 +468,9 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors() {
-        let head = HEADER.join("\t");
+        let head = COUNTRY_COLUMNS.join("\t");
         let line = |code: &str, name: &str, valid: &str| {
-            let mut fields = vec![""; HEADER.len()];
+            let mut fields = vec![""; COUNTRY_COLUMNS.len()];
             fields[0] = code;
             fields[6] = name;
             fields[7] = valid;

@@ -65,7 +65,8 @@ const TEXT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/ontology/cameo_events.tsv"
 ));
-const HEADER: &[&str] = &[
+/// Columns of `data/ontology/cameo_events.tsv`, in order: read here, written by the generator.
+pub const CAMEO_EVENT_COLUMNS: &[&str] = &[
     "code",
     "root",
     "level",
@@ -83,7 +84,7 @@ static TABLE: LazyLock<Vec<CameoEntry>> = LazyLock::new(|| loaded(parse(TEXT)));
 
 pub(crate) fn parse(text: &str) -> Result<Vec<CameoEntry>, DataError> {
     let mut entries = Vec::new();
-    for row in rows(FILE, text, HEADER)? {
+    for row in rows(FILE, text, CAMEO_EVENT_COLUMNS)? {
         let code: Cameo = row.get(0).parse().map_err(|e| row.error(e))?;
         if row.get(1) != code.root().as_str() {
             return Err(row.error("root does not match the code"));
@@ -270,7 +271,7 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors() {
-        let head = HEADER.join("\t");
+        let head = CAMEO_EVENT_COLUMNS.join("\t");
         for bad in [
             "042\t04\ttier3\t1\t1.9\t1.9\t\t\t\tMake a visit",
             "042\t05\ttier2\t1\t1.9\t1.9\t\t\t\tMake a visit",

@@ -104,12 +104,14 @@ pub use actors::{
     international, internationals, role, roles, sector, sectors,
 };
 pub use cameo::{Cameo, CameoError, QuadClass};
-pub use country::{Country, Period, countries, country};
+pub use country::{COUNTRY_COLUMNS, Country, Period, countries, country};
 pub use date::{DateBasis, DateError, PartialDate, Precision};
 pub use describe::{
     CameoDescription, CountryDescription, Description, PloverDescription, describe,
 };
-pub use events::{CameoEntry, CameoLevel, PloverMapping, cameo_entries, cameo_entry};
+pub use events::{
+    CAMEO_EVENT_COLUMNS, CameoEntry, CameoLevel, PloverMapping, cameo_entries, cameo_entry,
+};
 pub use plover::{PloverEvent, PloverEventError, PloverEventType, plover_event, plover_events};
 
 #[cfg(test)]
