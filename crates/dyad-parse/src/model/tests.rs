@@ -18,7 +18,14 @@ fn opts(cache: &Path, source: ModelSource) -> InstallOptions {
 #[cfg(unix)]
 fn fake_python(dir: &Path, stderr: &str, code: i32, wheel: Option<&str>) -> String {
     use std::os::unix::fs::PermissionsExt;
-    let path = dir.join("fake-python");
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // A fresh path per script: rewriting a file that was just executed can fail with
+    // "text file busy" on some systems.
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let path = dir.join(format!(
+        "fake-python-{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
     let write_wheel = wheel
         .map(|content| {
             format!(

@@ -91,37 +91,32 @@ pub fn corpus(meta: &Meta) -> Option<Vec<(String, String)>> {
     Some(out)
 }
 
-/// The parity file's lines, as spaCy's script wrote them.
-pub fn golden_lines() -> Vec<String> {
+/// The parity metadata and the parity file's text, decompressed when it is gzipped.
+fn golden_text() -> (Meta, String) {
     let meta: Meta =
         serde_json::from_slice(&std::fs::read(format!("{PARITY}{STEM}.meta.json")).unwrap())
             .unwrap();
     let raw = std::fs::read(format!("{PARITY}{}", meta.output)).unwrap();
-    let mut text = String::new();
-    if meta.output.ends_with(".gz") {
+    let text = if meta.output.ends_with(".gz") {
+        let mut text = String::new();
         flate2::read::GzDecoder::new(raw.as_slice())
             .read_to_string(&mut text)
             .unwrap();
+        text
     } else {
-        text = String::from_utf8(raw).unwrap();
-    }
-    text.lines().map(str::to_owned).collect()
+        String::from_utf8(raw).unwrap()
+    };
+    (meta, text)
+}
+
+/// The parity file's lines, as spaCy's script wrote them.
+pub fn golden_lines() -> Vec<String> {
+    golden_text().1.lines().map(str::to_owned).collect()
 }
 
 /// The parity metadata and the parsed records, in corpus order.
 pub fn golden() -> (Meta, Vec<Parsed>) {
-    let meta: Meta =
-        serde_json::from_slice(&std::fs::read(format!("{PARITY}{STEM}.meta.json")).unwrap())
-            .unwrap();
-    let raw = std::fs::read(format!("{PARITY}{}", meta.output)).unwrap();
-    let mut text = String::new();
-    if meta.output.ends_with(".gz") {
-        flate2::read::GzDecoder::new(raw.as_slice())
-            .read_to_string(&mut text)
-            .unwrap();
-    } else {
-        text = String::from_utf8(raw).unwrap();
-    }
+    let (meta, text) = golden_text();
     let parsed = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
