@@ -34,12 +34,9 @@ pub struct Reporter {
     quiet: bool,
     errors_file: Option<BufWriter<File>>,
     progress: ProgressBar,
-    /// Records read (good and bad).
-    pub read: u64,
-    /// Records that went through.
-    pub ok: u64,
-    /// Records that failed.
-    pub failed: u64,
+    read: u64,
+    ok: u64,
+    failed: u64,
 }
 
 impl Reporter {
@@ -121,22 +118,14 @@ impl Reporter {
             );
         }
         Ok(Summary {
-            read: self.read,
-            ok: self.ok,
             failed: self.failed,
         })
     }
 }
 
-/// The counts at the end of a batch.
+/// What a batch's exit code depends on.
 #[derive(Debug, Clone, Copy)]
 pub struct Summary {
-    /// Records read (good and bad).
-    #[allow(dead_code)]
-    pub read: u64,
-    /// Records that went through.
-    #[allow(dead_code)]
-    pub ok: u64,
     /// Records that failed.
     pub failed: u64,
 }

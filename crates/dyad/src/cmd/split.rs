@@ -28,18 +28,23 @@ pub fn run(args: &SplitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     run_ordered(
         records,
         CHUNK,
-        |item| -> Result<(Doc, Origin), Failure> {
-            let record = item.map_err(Failure::Ingest)?;
-            let origin = record.origin.clone();
+        |item| -> Result<Doc, Failure> {
+            let mut record = item.map_err(Failure::Ingest)?;
+            // Set aside for an error message only: the doc does not need it.
+            let empty = Origin {
+                path: String::new(),
+                line: None,
+            };
+            let origin = std::mem::replace(&mut record.origin, empty);
             let mut doc = record.into_doc();
             match pipeline.run(&mut doc) {
-                Ok(()) => Ok((doc, origin)),
+                Ok(()) => Ok(doc),
                 Err(error) => Err(Failure::Stage { error, origin }),
             }
         },
         |result| -> anyhow::Result<()> {
             match result {
-                Ok((doc, _)) => {
+                Ok(doc) => {
                     line.clear();
                     write_doc(&mut line, &doc, args.format)?;
                     out.write_all(&line).context("cannot write output")?;
