@@ -1,7 +1,7 @@
 //! The [`Doc`] that flows through dyad's pipeline, and the records stages produce.
 //!
 //! * [`Doc`] owns the original text verbatim plus one optional layer per stage (normalised text
-//!   with its [`OffsetMap`], [`Dateline`], [`Sentence`]s, [`Event`]s). A layer that is `None` was
+//!   with its [`OffsetMap`], [`Dateline`], [`Sentence`]s, the [`Parse`], [`Event`]s). A layer that is `None` was
 //!   never computed; an empty one was computed and found nothing.
 //! * [`Span`] is a half-open byte range into the original text. Code-point offsets, which is what
 //!   every output carries, are made at the edge with [`Doc::char_span`].
@@ -20,11 +20,13 @@
 mod doc;
 mod event;
 mod offsets;
+pub mod parse;
 mod span;
 mod stage;
 
 pub use doc::{CharIndex, Dateline, Doc, Sentence};
 pub use event::{ActorRef, Event, Location, Mention, PloverCode};
 pub use offsets::{Normalized, OffsetMap, OffsetMapBuilder};
+pub use parse::Parse;
 pub use span::Span;
 pub use stage::{Layer, Stage, StageError};

@@ -84,7 +84,7 @@ impl Lemmatizer {
         if matches!(pos, Pos::Eol | Pos::Space) || is_base_form(pos, morph) {
             return text.to_lowercase();
         }
-        let tables = match self.by_pos.get(pos.lower()) {
+        let tables = match self.by_pos.get(pos.lower_name()) {
             Some(t) if !t.is_empty() => t,
             _ => {
                 return if pos == Pos::Propn {

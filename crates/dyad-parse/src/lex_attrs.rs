@@ -13,69 +13,15 @@
 //!
 //! String attributes become ids through [`string_id`]; the two flags are fed as 0/1.
 //!
-//! Character classes follow Rust's `char` methods, which match Python's `str.isalpha`/`isdigit`/
-//! `isupper` for letters and digits in every script used in news text; they differ on letter-like
-//! numerals (Ⅻ), vowel signs of Indic scripts, and vulgar fractions, which Python does not count as
-//! letters/digits. (Left for the tokenizer work, which needs the same classes.)
+//! NORM, SHAPE and IS_SPACE use the tokenizer crate's Python character semantics (`str.lower`,
+//! `isalpha`, `isdigit`, `isupper`, `isspace` from Python 3.11's tables), so they agree with spaCy
+//! on every script, not only where Rust's `char` methods happen to.
 
 use std::collections::HashMap;
 
 use crate::model::{ModelError, ModelPaths};
 use crate::strings::string_id;
-
-/// spaCy's language-independent NORM exceptions (`BASE_NORMS` of `spacy/lang/norm_exceptions.py`),
-/// consulted after the model's `lexeme_norm` table and before lower-casing.
-pub const BASE_NORMS: [(&str, &str); 45] = [
-    ("'s", "'s"),
-    ("'S", "'s"),
-    ("’s", "'s"),
-    ("’S", "'s"),
-    ("’", "'"),
-    ("‘", "'"),
-    ("´", "'"),
-    ("`", "'"),
-    ("”", "\""),
-    ("“", "\""),
-    ("''", "\""),
-    ("``", "\""),
-    ("´´", "\""),
-    ("„", "\""),
-    ("»", "\""),
-    ("«", "\""),
-    ("‘‘", "\""),
-    ("’’", "\""),
-    ("？", "?"),
-    ("！", "!"),
-    ("，", ","),
-    ("；", ";"),
-    ("：", ":"),
-    ("。", "."),
-    ("।", "."),
-    ("…", "..."),
-    ("—", "-"),
-    ("–", "-"),
-    ("--", "-"),
-    ("---", "-"),
-    ("——", "-"),
-    ("€", "$"),
-    ("£", "$"),
-    ("¥", "$"),
-    ("฿", "$"),
-    ("US$", "$"),
-    ("C$", "$"),
-    ("A$", "$"),
-    ("₺", "$"),
-    ("₹", "$"),
-    ("৳", "$"),
-    ("₩", "$"),
-    ("Mex$", "$"),
-    ("₣", "$"),
-    ("E£", "$"),
-];
-
-/// [`BASE_NORMS`] as a map.
-static BASE_NORM_MAP: std::sync::LazyLock<HashMap<&'static str, &'static str>> =
-    std::sync::LazyLock::new(|| BASE_NORMS.iter().copied().collect());
+use dyad_tokenizer::LexemeNorms;
 
 /// One lexical attribute fed to an embedding table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +69,7 @@ pub struct TokenInput<'a> {
 /// Computes attribute ids; holds the model's NORM exceptions.
 #[derive(Debug, Clone, Default)]
 pub struct LexAttrs {
-    norms: HashMap<u64, String>,
+    norms: LexemeNorms,
 }
 
 impl LexAttrs {
@@ -134,37 +80,21 @@ impl LexAttrs {
             path: path.clone(),
             detail,
         };
-        let bytes = std::fs::read(&path).map_err(|e| corrupt(e.to_string()))?;
-        let tables: HashMap<String, HashMap<String, String>> =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
-        let table = tables
-            .get("lexeme_norm")
-            .ok_or_else(|| corrupt("no lexeme_norm table".to_owned()))?;
-        let norms = table
-            .iter()
-            .map(|(k, v)| {
-                k.parse::<u64>()
-                    .map(|k| (k, v.clone()))
-                    .map_err(|_| corrupt(format!("key {k} is not a string id")))
-            })
-            .collect::<Result<_, _>>()?;
+        let text = std::fs::read_to_string(&path).map_err(|e| corrupt(e.to_string()))?;
+        let norms = LexemeNorms::from_json(&text).map_err(|e| corrupt(e.to_string()))?;
         Ok(LexAttrs { norms })
     }
 
     /// From a table of (string id of the word, norm).
     pub fn from_table(norms: HashMap<u64, String>) -> LexAttrs {
-        LexAttrs { norms }
+        LexAttrs {
+            norms: LexemeNorms::from_pairs(norms),
+        }
     }
 
     /// The lexeme norm of `text` (without a tokenizer exception's norm).
     pub fn norm(&self, text: &str) -> String {
-        if let Some(n) = self.norms.get(&string_id(text)) {
-            return n.clone();
-        }
-        match BASE_NORM_MAP.get(text) {
-            Some(n) => (*n).to_owned(),
-            None => text.to_lowercase(),
-        }
+        self.norms.norm(text).into_owned()
     }
 
     /// The id of attribute `attr` for `tok`.
@@ -172,7 +102,7 @@ impl LexAttrs {
         match attr {
             Attr::Norm => match tok.norm {
                 Some(n) => string_id(n),
-                None => string_id(&self.norm(tok.text)),
+                None => string_id(&self.norms.norm(tok.text)),
             },
             Attr::Prefix => string_id(prefix(tok.text)),
             Attr::Suffix => string_id(suffix(tok.text)),
@@ -207,40 +137,12 @@ pub fn suffix(text: &str) -> &str {
 
 /// spaCy's `word_shape`.
 pub fn shape(text: &str) -> String {
-    if text.chars().count() >= 100 {
-        return "LONG".to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut last = None;
-    let mut seq = 0;
-    for c in text.chars() {
-        let s = if c.is_alphabetic() {
-            if c.is_uppercase() { 'X' } else { 'x' }
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if Some(s) == last {
-            seq += 1;
-        } else {
-            seq = 0;
-            last = Some(s);
-        }
-        if seq < 4 {
-            out.push(s);
-        }
-    }
-    out
+    dyad_tokenizer::word_shape(text)
 }
 
-/// Python's `str.isspace`: non-empty and every character whitespace (including U+001C–U+001F, which
-/// Python counts and Rust's `char::is_whitespace` does not).
+/// Python's `str.isspace`: non-empty and every character whitespace.
 pub fn is_space(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+    dyad_tokenizer::is_space(text)
 }
 
 #[cfg(test)]

@@ -34,5 +34,5 @@ pub mod tok2vec;
 mod tree;
 mod vocab;
 
+pub use dyad_doc::parse::Pos;
 pub use parse::{DocInput, EntIob, Entity, InputToken, Parse, ParseError, Parser, Token};
-pub use vocab::Pos;

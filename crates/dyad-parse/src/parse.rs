@@ -13,11 +13,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::ops::Range;
 use std::sync::Arc;
 
-use dyad_doc::{CharIndex, Span};
-use serde::Serialize;
+use dyad_doc::Span;
+pub use dyad_doc::parse::{EntIob, Entity, EntityRecord, Parse, Token, TokenRecord};
+use dyad_tokenizer::{Tokenizer, TokenizerRules};
 
 use crate::arc_eager::{self, ArcEager, ArcState};
 use crate::attribute_ruler::{AttributeRuler, MatchToken};
@@ -29,7 +29,7 @@ use crate::parser_model::{ParserModel, Precomputed};
 use crate::tagger::Tagger;
 use crate::tok2vec::{Tok2Vec, Tok2VecScratch};
 use crate::tree::{Edges, deprojectivize};
-use crate::vocab::{Labels, Pos};
+use crate::vocab::Labels;
 
 /// One token handed to the parser: its byte span in the text, whether a single space follows it
 /// (spaCy's `whitespace_`), and the norm a tokenizer exception gave it (e.g. `"not"` for `n't`).
@@ -86,241 +86,6 @@ pub enum ParseError {
     },
 }
 
-/// A token's place in a named entity (spaCy's `ent_iob_`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntIob {
-    /// First token of an entity.
-    B,
-    /// Inside an entity.
-    I,
-    /// Outside any entity.
-    O,
-    /// Not annotated (the entity recogniser did not run).
-    Missing,
-}
-
-impl EntIob {
-    /// `"B"`, `"I"`, `"O"` or `""`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntIob::B => "B",
-            EntIob::I => "I",
-            EntIob::O => "O",
-            EntIob::Missing => "",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-struct TokenRec {
-    span: Span,
-    whitespace: bool,
-    tag: u32,
-    pos: Option<Pos>,
-    morph: u32,
-    lemma: String,
-    head: usize,
-    dep: u32,
-    ent_iob: EntIob,
-    ent_type: u32,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct EntRec {
-    start: usize,
-    end: usize,
-    label: u32,
-}
-
-/// The parse of one text: tokens with their annotations, sentences and entities.
-#[derive(Debug, Clone)]
-pub struct Parse {
-    tokens: Vec<TokenRec>,
-    sents: Vec<Range<usize>>,
-    ents: Vec<EntRec>,
-    labels: Arc<Labels>,
-}
-
-/// One token of a [`Parse`].
-#[derive(Debug, Clone, Copy)]
-pub struct Token<'p> {
-    i: usize,
-    rec: &'p TokenRec,
-    labels: &'p Labels,
-}
-
-impl<'p> Token<'p> {
-    /// Index in the parse.
-    pub fn i(&self) -> usize {
-        self.i
-    }
-    /// Byte span in the text.
-    pub fn span(&self) -> Span {
-        self.rec.span
-    }
-    /// Whether a space follows (and belongs to) the token.
-    pub fn whitespace(&self) -> bool {
-        self.rec.whitespace
-    }
-    /// The token's text, cut from `text` (the text that was parsed).
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.rec.span.slice(text).unwrap_or("")
-    }
-    /// Fine-grained (Penn) tag, e.g. `NNP`.
-    pub fn tag(&self) -> &'p str {
-        self.labels.name(self.rec.tag)
-    }
-    /// Universal POS tag (`None` when no rule gave one).
-    pub fn pos(&self) -> Option<Pos> {
-        self.rec.pos
-    }
-    /// Morphological features, e.g. `Number=Sing|Person=3` (`""` for none).
-    pub fn morph(&self) -> &'p str {
-        self.labels.name(self.rec.morph)
-    }
-    /// Lemma.
-    pub fn lemma(&self) -> &'p str {
-        &self.rec.lemma
-    }
-    /// Index of the head token (a root is its own head).
-    pub fn head(&self) -> usize {
-        self.rec.head
-    }
-    /// Dependency label (`ROOT` for a root).
-    pub fn dep(&self) -> &'p str {
-        self.labels.name(self.rec.dep)
-    }
-    /// Place in a named entity.
-    pub fn ent_iob(&self) -> EntIob {
-        self.rec.ent_iob
-    }
-    /// Entity type (`""` outside entities).
-    pub fn ent_type(&self) -> &'p str {
-        self.labels.name(self.rec.ent_type)
-    }
-}
-
-/// A named entity of a [`Parse`]: tokens `start..end` and a label such as `GPE`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entity<'p> {
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-    /// Entity type.
-    pub label: &'p str,
-}
-
-#[derive(Serialize)]
-struct JsonToken<'a> {
-    i: usize,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    tag: &'a str,
-    pos: &'a str,
-    lemma: &'a str,
-    head: usize,
-    dep: &'a str,
-    ent_iob: &'a str,
-    ent_type: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonEnt<'a> {
-    start_token: usize,
-    end_token: usize,
-    label: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    id: &'a str,
-    tokens: Vec<JsonToken<'a>>,
-    sents: Vec<[usize; 2]>,
-    ents: Vec<JsonEnt<'a>>,
-}
-
-impl Parse {
-    /// Number of tokens.
-    pub fn len(&self) -> usize {
-        self.tokens.len()
-    }
-
-    /// Whether there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
-    }
-
-    /// Token `i`.
-    pub fn token(&self, i: usize) -> Option<Token<'_>> {
-        self.tokens.get(i).map(|rec| Token {
-            i,
-            rec,
-            labels: &self.labels,
-        })
-    }
-
-    /// All tokens in order.
-    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + '_ {
-        self.tokens.iter().enumerate().map(|(i, rec)| Token {
-            i,
-            rec,
-            labels: &self.labels,
-        })
-    }
-
-    /// Sentences as token ranges, in order, covering every token.
-    pub fn sents(&self) -> &[Range<usize>] {
-        &self.sents
-    }
-
-    /// Named entities in order (none when the entity recogniser was off).
-    pub fn ents(&self) -> impl ExactSizeIterator<Item = Entity<'_>> + '_ {
-        self.ents.iter().map(|e| Entity {
-            start: e.start,
-            end: e.end,
-            label: self.labels.name(e.label),
-        })
-    }
-
-    /// The `dyad parse` JSON object for this parse of `text` (record `id`): offsets in code points,
-    /// keys in the order of spaCy's golden files.
-    pub fn to_json(&self, id: &str, text: &str) -> String {
-        let index = CharIndex::new(text);
-        let doc = JsonDoc {
-            id,
-            tokens: self
-                .tokens()
-                .map(|t| JsonToken {
-                    i: t.i(),
-                    text: t.text(text),
-                    start: index.char_offset(t.span().start),
-                    end: index.char_offset(t.span().end),
-                    tag: t.tag(),
-                    pos: t.pos().map_or("", Pos::as_str),
-                    lemma: t.lemma(),
-                    head: t.head(),
-                    dep: t.dep(),
-                    ent_iob: t.ent_iob().as_str(),
-                    ent_type: t.ent_type(),
-                })
-                .collect(),
-            sents: self.sents.iter().map(|r| [r.start, r.end]).collect(),
-            ents: self
-                .ents()
-                .map(|e| JsonEnt {
-                    start_token: e.start,
-                    end_token: e.end,
-                    label: e.label,
-                })
-                .collect(),
-        };
-        // Only strings and integers: serialisation cannot fail.
-        serde_json::to_string(&doc).unwrap_or_default()
-    }
-}
-
 /// Reusable buffers for [`Parser::parse_with`]; one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
@@ -372,6 +137,7 @@ pub struct Parser {
     biluo: Biluo,
     labels: Arc<Labels>,
     ner_on: bool,
+    tokenizer: Arc<Tokenizer>,
 }
 
 fn attrs_of(names: &[String]) -> Result<Vec<Attr>, ModelError> {
@@ -397,18 +163,29 @@ impl Parser {
     /// Load the installed model (see [`crate::model::install`]).
     pub fn load(paths: &ModelPaths) -> Result<Parser, ModelError> {
         let model = load(paths)?;
+        let tokenizer_path = paths.tokenizer_json();
+        let rules = std::str::from_utf8(&read(tokenizer_path.clone())?)
+            .map_err(|e| e.to_string())
+            .and_then(|text| TokenizerRules::from_json(text).map_err(|e| e.to_string()))
+            .and_then(|rules| Tokenizer::from_rules(&rules).map_err(|e| e.to_string()))
+            .map_err(|detail| ModelError::CacheCorrupt {
+                path: tokenizer_path,
+                detail,
+            })?;
         Parser::from_parts(
             &model,
+            rules,
             LexAttrs::load(paths)?,
             &read(paths.attribute_ruler_json())?,
             &read(paths.lemmatizer_json())?,
         )
     }
 
-    /// Build from a loaded model, its NORM table and the JSON of the attribute ruler's patterns and
-    /// of the lemmatizer's tables.
+    /// Build from a loaded model, its tokenizer, its NORM table and the JSON of the attribute
+    /// ruler's patterns and of the lemmatizer's tables.
     pub fn from_parts(
         model: &Model,
+        tokenizer: Tokenizer,
         lex: LexAttrs,
         ruler_json: &[u8],
         lemmatizer_json: &[u8],
@@ -500,6 +277,7 @@ impl Parser {
             biluo,
             labels: Arc::new(labels),
             ner_on: true,
+            tokenizer: Arc::new(tokenizer),
         })
     }
 
@@ -530,6 +308,43 @@ impl Parser {
         } else {
             shared
         }
+    }
+
+    /// The model's tokenizer (spaCy's rules, ported in `dyad-tokenizer`).
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// `text` cut into tokens by the model's tokenizer, ready for [`Parser::parse`]; the norms
+    /// that tokenizer exceptions set are borrowed from the parser.
+    pub fn tokenize(&self, text: &str) -> Vec<InputToken<'_>> {
+        self.tokenizer
+            .tokenize(text)
+            .iter()
+            .map(|t| InputToken {
+                span: Span::new(t.start, t.end),
+                whitespace: t.whitespace,
+                norm: t.exc_norm.map(|n| self.tokenizer.exc_norm(n)),
+            })
+            .collect()
+    }
+
+    /// Tokenise and parse `text` as spaCy's `nlp(text)` does: the parser decides the sentences.
+    pub fn parse_text(&self, text: &str) -> Result<Parse, ParseError> {
+        let tokens = self.tokenize(text);
+        self.parse(text, &tokens)
+    }
+
+    /// [`Parser::parse_text`] for several texts at once (faster than one by one); results in
+    /// input order.
+    pub fn parse_texts(&self, texts: &[&str], s: &mut Scratch) -> Vec<Result<Parse, ParseError>> {
+        let tokens: Vec<Vec<InputToken<'_>>> = texts.iter().map(|t| self.tokenize(t)).collect();
+        let docs: Vec<DocInput<'_>> = texts
+            .iter()
+            .zip(&tokens)
+            .map(|(text, tokens)| DocInput { text, tokens })
+            .collect();
+        self.parse_batch(&docs, s)
     }
 
     /// Parse `text` cut into `tokens` (as spaCy's tokenizer cuts it, for results equal to spaCy's).
@@ -576,12 +391,7 @@ impl Parser {
     }
 
     fn empty_parse(&self) -> Parse {
-        Parse {
-            tokens: Vec::new(),
-            sents: Vec::new(),
-            ents: Vec::new(),
-            labels: Arc::clone(&self.labels),
-        }
+        Parse::new(Vec::new(), Vec::new(), Vec::new(), Arc::clone(&self.labels))
     }
 
     /// Parse a chunk of documents whose networks run together.
@@ -681,7 +491,7 @@ impl Parser {
         s.parser_pre = pre;
 
         // Per document: tree, attribute ruler, lemmatizer.
-        let mut work: Vec<(Vec<TokenRec>, Vec<bool>)> = Vec::with_capacity(lens.len());
+        let mut work: Vec<(Vec<TokenRecord>, Vec<bool>)> = Vec::with_capacity(lens.len());
         let mut valid = docs
             .iter()
             .zip(&results)
@@ -709,7 +519,7 @@ impl Parser {
         s.arcs = arcs;
 
         // Entity recogniser: its own vectors, all documents at once.
-        let mut ents: Vec<Vec<EntRec>> = vec![Vec::new(); work.len()];
+        let mut ents: Vec<Vec<EntityRecord>> = vec![Vec::new(); work.len()];
         if self.ner_on {
             self.fill_ner_ids(&inputs, s);
             let x = self
@@ -770,7 +580,7 @@ impl Parser {
                         r.ent_iob = if k == e.start { EntIob::B } else { EntIob::I };
                         r.ent_type = e.label;
                     }
-                    doc_ents.push(EntRec {
+                    doc_ents.push(EntityRecord {
                         start: e.start,
                         end: e.end,
                         label: e.label,
@@ -798,12 +608,7 @@ impl Parser {
                 if n > 0 {
                     sents.push(start..n);
                 }
-                Parse {
-                    tokens: recs,
-                    sents,
-                    ents,
-                    labels: Arc::clone(&self.labels),
-                }
+                Parse::new(recs, sents, ents, Arc::clone(&self.labels))
             });
         for r in results {
             out.push(match r {
@@ -822,8 +627,8 @@ impl Parser {
         spaces: &[bool],
         heads: &[usize],
         deps: &[u32],
-    ) -> Vec<TokenRec> {
-        let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    ) -> Vec<TokenRecord> {
+        let lower: Vec<String> = texts.iter().map(|t| dyad_tokenizer::lower(t)).collect();
         let view: Vec<MatchToken<'_>> = texts
             .iter()
             .zip(&lower)
@@ -836,11 +641,11 @@ impl Parser {
                 is_space,
             })
             .collect();
-        let mut recs: Vec<TokenRec> = doc
+        let mut recs: Vec<TokenRecord> = doc
             .tokens
             .iter()
             .zip(tags.iter().zip(heads).zip(deps))
-            .map(|(t, ((&tag, &head), &dep))| TokenRec {
+            .map(|(t, ((&tag, &head), &dep))| TokenRecord {
                 span: t.span,
                 whitespace: t.whitespace,
                 tag,
@@ -1020,6 +825,7 @@ fn token_texts<'a>(d: &DocInput<'a>) -> Result<Vec<&'a str>, ParseError> {
 mod tests {
     use super::*;
     use crate::model::{Action, ModelMeta, Tensor, Tensors};
+    use crate::vocab::Pos;
 
     fn actions(names: &[&str], moves: &str) -> Vec<Action> {
         names
@@ -1115,8 +921,18 @@ mod tests {
         ]"#;
         let lemmas =
             br#"{"lemma_rules": {"verb": [["s", ""]]}, "lemma_index": {"verb": ["meet"]}}"#;
+        let rules = TokenizerRules {
+            prefix_search: None,
+            suffix_search: Some(r"\.$".into()),
+            infix_finditer: None,
+            token_match: None,
+            url_match: None,
+            exceptions: Default::default(),
+            faster_heuristics: true,
+        };
         Parser::from_parts(
             &Model { meta, weights: w },
+            Tokenizer::from_rules(&rules).unwrap(),
             LexAttrs::default(),
             ruler,
             lemmas,
@@ -1200,6 +1016,22 @@ mod tests {
             empty.to_json("e", ""),
             r#"{"id":"e","tokens":[],"sents":[],"ents":[]}"#
         );
+    }
+
+    #[test]
+    fn parse_text_uses_the_model_tokenizer() {
+        let parser = tiny_parser();
+        let text = "Nixon met Mao.";
+        let p = parser.parse_text(text).unwrap();
+        let words: Vec<&str> = p.tokens().map(|t| t.text(text)).collect();
+        assert_eq!(words, ["Nixon", "met", "Mao", "."]);
+        let many = parser.parse_texts(&[text, "", "Mao met Nixon."], &mut Scratch::default());
+        assert_eq!(many.len(), 3);
+        assert_eq!(
+            many[0].as_ref().unwrap().to_json("a", text),
+            p.to_json("a", text)
+        );
+        assert!(many[1].as_ref().unwrap().is_empty());
     }
 
     #[test]

@@ -94,6 +94,19 @@ impl LexemeNorms {
         Ok(LexemeNorms { map })
     }
 
+    /// A lexeme's NORM without a tokenizer exception: this table's entry for exactly `word`, else
+    /// spaCy's BASE_NORMS, else Python's `word.lower()`.
+    pub fn norm<'a>(&'a self, word: &str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        if let Some(n) = self.get(word) {
+            return Cow::Borrowed(n);
+        }
+        match base_norm(word) {
+            Some(n) => Cow::Borrowed(n),
+            None => Cow::Owned(unicode::lower(word)),
+        }
+    }
+
     /// The table's norm for exactly `word`.
     pub fn get(&self, word: &str) -> Option<&str> {
         self.map.get(&hash_string(word)).map(|s| &**s)
@@ -312,11 +325,7 @@ impl Vocab {
         let lower_s = unicode::lower(orth);
         let norm_s: Option<String> = match self.norms.get(orth) {
             Some(n) => Some(n.to_owned()),
-            None => BASE_NORMS
-                .binary_search_by_key(&orth, |&(k, _)| k)
-                .ok()
-                .and_then(|i| BASE_NORMS.get(i))
-                .map(|&(_, v)| v.to_owned()),
+            None => base_norm(orth).map(str::to_owned),
         };
         let shape_s = word_shape(orth);
         let flags = lex_flags(orth);
@@ -341,6 +350,25 @@ impl Vocab {
             flags,
         }
     }
+}
+
+/// spaCy's BASE_NORMS entry for exactly `word`.
+fn base_norm(word: &str) -> Option<&'static str> {
+    BASE_NORMS
+        .binary_search_by_key(&word, |&(k, _)| k)
+        .ok()
+        .and_then(|i| BASE_NORMS.get(i))
+        .map(|&(_, v)| v)
+}
+
+/// Python's `text.isspace()`: non-empty and every character whitespace (spaCy's IS_SPACE).
+pub fn is_space(text: &str) -> bool {
+    all_chars(text, SPACE)
+}
+
+/// Python's `text.lower()` (full case mapping, final sigma), as spaCy's LOWER and NORM use it.
+pub fn lower(text: &str) -> String {
+    unicode::lower(text)
 }
 
 /// spaCy's `word_shape`: letters become `X`/`x`, digits `d`, other characters stay; a run of the

@@ -90,7 +90,7 @@ mod unicode;
 pub use error::TokenizerError;
 
 pub use hash::hash_string;
-pub use lexeme::{LexFlags, LexId, Lexeme, LexemeNorms, Vocab, word_shape};
+pub use lexeme::{LexFlags, LexId, Lexeme, LexemeNorms, Vocab, is_space, lower, word_shape};
 pub use rules::{SpecialToken, TokenizerRules};
 pub use tables::UNICODE_VERSION;
 pub use tokenizer::{ExcNorm, Token, Tokenizer};

@@ -19,38 +19,7 @@ pub fn string_id(s: &str) -> u64 {
 }
 
 /// `MurmurHash64A(utf8(s), seed 1)`: spaCy's `hash_string`, which ignores the symbol table.
-pub fn hash_string(s: &str) -> u64 {
-    murmurhash64a(s.as_bytes(), 1)
-}
-
-/// Austin Appleby's MurmurHash64A (the 64-bit MurmurHash2 for 64-bit machines).
-pub(crate) fn murmurhash64a(data: &[u8], seed: u64) -> u64 {
-    const M: u64 = 0xc6a4_a793_5bd1_e995;
-    const R: u32 = 47;
-    let mut h = seed ^ (data.len() as u64).wrapping_mul(M);
-    let mut chunks = data.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(chunk);
-        let mut k = u64::from_le_bytes(buf);
-        k = k.wrapping_mul(M);
-        k ^= k >> R;
-        k = k.wrapping_mul(M);
-        h ^= k;
-        h = h.wrapping_mul(M);
-    }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        for (i, &b) in tail.iter().enumerate() {
-            h ^= u64::from(b) << (8 * i);
-        }
-        h = h.wrapping_mul(M);
-    }
-    h ^= h >> R;
-    h = h.wrapping_mul(M);
-    h ^= h >> R;
-    h
-}
+pub use dyad_tokenizer::hash_string;
 
 /// thinc's `MurmurHash3_x86_128_uint64`: the 128-bit MurmurHash3 (x64 variant) of one 8-byte key,
 /// returned as four `u32` words, as `HashEmbed` uses them to pick four table rows.
