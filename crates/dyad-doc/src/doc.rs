@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use crate::{Event, Normalized, Span};
+use crate::{Event, Normalized, Parse, Span};
 
 /// One document on its way through the pipeline.
 ///
@@ -31,6 +31,8 @@ pub struct Doc {
     pub dateline: Option<Option<Dateline>>,
     /// Sentences in document order (the text stage).
     pub sentences: Option<Vec<Sentence>>,
+    /// Tokens, tags, lemmas, dependency tree and entities of the whole text (the parse stage).
+    pub parse: Option<Parse>,
     /// Coded events (the code stage).
     pub events: Option<Vec<Event>>,
     char_index: OnceLock<CharIndex>,
@@ -49,6 +51,7 @@ impl Doc {
             normalized: None,
             dateline: None,
             sentences: None,
+            parse: None,
             events: None,
             char_index: OnceLock::new(),
         }

@@ -424,6 +424,82 @@ impl Parse {
     }
 }
 
+impl Parse {
+    /// Append this parse of `text` (record `id`) to `out` as CoNLL-U: one block per sentence with
+    /// `# sent_id = <id>-<n>` and `# text = ...` comments; HEAD is 0 for a root; MISC carries
+    /// `SpaceAfter=No`, the code-point range `TokenRange=start:end` into the record's text and the
+    /// entity tag (`NER=B-GPE`, `NER=O`). Tabs and line breaks inside a token (whitespace tokens)
+    /// are written as `\t`, `\n` and `\r`.
+    pub fn write_conllu(&self, id: &str, text: &str, out: &mut String) {
+        use std::fmt::Write;
+        let index = CharIndex::new(text);
+        for (n, sent) in self.sents.iter().enumerate() {
+            let first = self.tokens.get(sent.start).map_or(0, |t| t.span.start);
+            let last = sent
+                .end
+                .checked_sub(1)
+                .and_then(|i| self.tokens.get(i))
+                .map_or(first, |t| t.span.end);
+            let sent_text = text.get(first..last).unwrap_or("");
+            let _ = writeln!(out, "# sent_id = {}-{}", escape(id), n + 1);
+            let _ = writeln!(out, "# text = {}", escape(sent_text));
+            for i in sent.clone() {
+                let Some(t) = self.token(i) else { continue };
+                let head = if t.head() == i || !sent.contains(&t.head()) {
+                    0
+                } else {
+                    t.head() - sent.start + 1
+                };
+                let field = |s: &str| {
+                    if s.is_empty() {
+                        "_".to_owned()
+                    } else {
+                        escape(s)
+                    }
+                };
+                let mut misc = Vec::new();
+                if !t.whitespace() {
+                    misc.push("SpaceAfter=No".to_owned());
+                }
+                misc.push(format!(
+                    "TokenRange={}:{}",
+                    index.char_offset(t.span().start),
+                    index.char_offset(t.span().end)
+                ));
+                match t.ent_iob() {
+                    EntIob::Missing => {}
+                    EntIob::O => misc.push("NER=O".to_owned()),
+                    iob => misc.push(format!("NER={}-{}", iob.as_str(), t.ent_type())),
+                }
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
+                    i - sent.start + 1,
+                    field(t.text(text)),
+                    field(t.lemma()),
+                    t.pos().map_or("_", Pos::as_str),
+                    field(t.tag()),
+                    field(t.morph()),
+                    head,
+                    if head == 0 { "ROOT" } else { t.dep() },
+                    misc.join("|"),
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// A CoNLL-U field or comment value: tabs and line breaks escaped.
+fn escape(s: &str) -> String {
+    if !s.contains(['\t', '\n', '\r']) {
+        return s.to_owned();
+    }
+    s.replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -449,5 +525,61 @@ mod tests {
             assert_eq!(p.lower_name(), n.to_lowercase());
         }
         assert_eq!(Pos::from_name("noun"), None);
+    }
+
+    #[test]
+    fn conllu_has_one_block_per_sentence() {
+        let mut labels = Labels::default();
+        let (nnp, vbd, dot) = (
+            labels.intern("NNP"),
+            labels.intern("VBD"),
+            labels.intern("."),
+        );
+        let (nsubj, root, punct) = (
+            labels.intern("nsubj"),
+            labels.intern("ROOT"),
+            labels.intern("punct"),
+        );
+        let gpe = labels.intern("GPE");
+        let text = "Iran\tspoke. Iraq spoke.";
+        let tok = |s: usize, e: usize, ws: bool, tag, head, dep, iob, ent| TokenRecord {
+            span: Span::new(s, e),
+            whitespace: ws,
+            tag,
+            pos: None,
+            morph: 0,
+            lemma: text[s..e].to_lowercase(),
+            head,
+            dep,
+            ent_iob: iob,
+            ent_type: ent,
+        };
+        let tokens = vec![
+            tok(0, 4, false, nnp, 1, nsubj, EntIob::B, gpe),
+            tok(5, 10, false, vbd, 1, root, EntIob::O, 0),
+            tok(10, 11, true, dot, 1, punct, EntIob::O, 0),
+            tok(12, 16, true, nnp, 4, nsubj, EntIob::B, gpe),
+            tok(17, 22, false, vbd, 4, root, EntIob::O, 0),
+            tok(22, 23, false, dot, 4, punct, EntIob::O, 0),
+        ];
+        let parse = Parse::new(tokens, vec![0..3, 3..6], Vec::new(), Arc::new(labels));
+        let mut out = String::new();
+        parse.write_conllu("doc\t1", text, &mut out);
+        let blocks: Vec<&str> = out.trim_end().split("\n\n").collect();
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[0].starts_with("# sent_id = doc\\t1-1\n# text = Iran\\tspoke.\n"));
+        let rows: Vec<Vec<&str>> = blocks[1]
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert!(rows.iter().all(|r| r.len() == 10));
+        assert_eq!(
+            rows[0][..8],
+            ["1", "Iraq", "iraq", "_", "NNP", "_", "2", "nsubj"]
+        );
+        assert_eq!(rows[1][6..8], ["0", "ROOT"]);
+        assert_eq!(rows[0][9], "TokenRange=12:16|NER=B-GPE");
+        assert_eq!(rows[2][9], "SpaceAfter=No|TokenRange=22:23|NER=O");
     }
 }

@@ -36,6 +36,11 @@ pub trait Stage: Send + Sync {
     fn assigns(&self) -> &'static [Layer];
     /// Run the stage on one document.
     fn run(&self, doc: &mut Doc) -> Result<(), StageError>;
+    /// Run the stage on several documents, one result per document in order. Stages that are
+    /// faster on batches (the parser) override this; the default runs them one by one.
+    fn run_batch(&self, docs: &mut [Doc]) -> Vec<Result<(), StageError>> {
+        docs.iter_mut().map(|d| self.run(d)).collect()
+    }
 }
 
 /// A stage failed on one document; the batch goes on.

@@ -28,6 +28,7 @@ pub mod model;
 mod ner;
 pub mod parse;
 pub mod parser_model;
+mod stage;
 pub mod strings;
 pub mod tagger;
 pub mod tok2vec;
@@ -36,3 +37,4 @@ mod vocab;
 
 pub use dyad_doc::parse::Pos;
 pub use parse::{DocInput, EntIob, Entity, InputToken, Parse, ParseError, Parser, Token};
+pub use stage::ParseStage;

@@ -1,16 +1,41 @@
 //! The stage registry and [`Pipeline`].
 
+use std::sync::Arc;
+
 use dyad_doc::{Doc, Layer, Stage, StageError};
+use dyad_parse::{ParseStage, Parser};
 
 /// Names of every stage dyad knows, in their default order.
-pub const STAGE_NAMES: &[&str] = &["text"];
+pub const STAGE_NAMES: &[&str] = &["text", "parse"];
+
+/// What stages need that is too heavy to make per stage: loaded models. The caller loads them
+/// (installing the model on first use is the CLI's job) and hands them in.
+#[derive(Debug, Clone, Default)]
+pub struct Resources {
+    /// The parser, needed by the `parse` stage.
+    pub parser: Option<Arc<Parser>>,
+}
 
 /// Make a stage from its name. A new stage is one `impl Stage` plus one line here.
-fn make_stage(name: &str) -> Option<Box<dyn Stage>> {
-    match name {
-        "text" => Some(Box::new(dyad_text::TextStage)),
-        _ => None,
-    }
+fn make_stage(name: &str, res: &Resources) -> Result<Box<dyn Stage>, PipelineError> {
+    let missing = |what: &'static str| PipelineError::MissingResource {
+        stage: "parse",
+        what,
+    };
+    Ok(match name {
+        "text" => Box::new(dyad_text::TextStage),
+        "parse" => Box::new(ParseStage::new(
+            res.parser
+                .clone()
+                .ok_or_else(|| missing("the parser model"))?,
+        )),
+        _ => {
+            return Err(PipelineError::UnknownStage {
+                name: name.to_string(),
+                known: STAGE_NAMES.join(", "),
+            });
+        }
+    })
 }
 
 /// Why a pipeline could not be built.
@@ -23,6 +48,14 @@ pub enum PipelineError {
         name: String,
         /// The names that exist, comma-separated.
         known: String,
+    },
+    /// A stage needs a loaded model that was not given.
+    #[error("stage {stage:?} needs {what}, which was not loaded")]
+    MissingResource {
+        /// The stage.
+        stage: &'static str,
+        /// What it needs.
+        what: &'static str,
     },
     /// A stage needs a layer no earlier stage assigns.
     #[error("stage {stage:?} needs {layer:?}, which no earlier stage provides")]
@@ -47,21 +80,16 @@ impl std::fmt::Debug for Pipeline {
 
 impl Pipeline {
     /// Build a pipeline from stage names, in the order given.
-    pub fn build(names: &[&str]) -> Result<Pipeline, PipelineError> {
+    pub fn build(names: &[&str], res: &Resources) -> Result<Pipeline, PipelineError> {
         let stages = names
             .iter()
-            .map(|&name| {
-                make_stage(name).ok_or_else(|| PipelineError::UnknownStage {
-                    name: name.to_string(),
-                    known: STAGE_NAMES.join(", "),
-                })
-            })
+            .map(|&name| make_stage(name, res))
             .collect::<Result<Vec<_>, _>>()?;
         Pipeline::from_stages(stages)
     }
 
     /// The default pipeline minus the stages named in `disabled`.
-    pub fn default_without(disabled: &[&str]) -> Result<Pipeline, PipelineError> {
+    pub fn default_without(disabled: &[&str], res: &Resources) -> Result<Pipeline, PipelineError> {
         for name in disabled {
             if !STAGE_NAMES.contains(name) {
                 return Err(PipelineError::UnknownStage {
@@ -75,7 +103,7 @@ impl Pipeline {
             .copied()
             .filter(|n| !disabled.contains(n))
             .collect();
-        Pipeline::build(&names)
+        Pipeline::build(&names, res)
     }
 
     /// Build a pipeline from stage values, checking that each stage's needs are met.
@@ -102,6 +130,25 @@ impl Pipeline {
     pub fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
         self.stages.iter().try_for_each(|stage| stage.run(doc))
     }
+
+    /// Run every stage on a batch of documents, stage after stage (so batching stages such as the
+    /// parser see the whole batch); one result per document. A document a stage fails on is left
+    /// out of the later stages.
+    pub fn run_batch(&self, docs: &mut [Doc]) -> Vec<Result<(), StageError>> {
+        let mut results: Vec<Result<(), StageError>> = docs.iter().map(|_| Ok(())).collect();
+        for stage in &self.stages {
+            if results.iter().all(Result::is_ok) {
+                results = stage.run_batch(docs);
+            } else {
+                for (doc, result) in docs.iter_mut().zip(results.iter_mut()) {
+                    if result.is_ok() {
+                        *result = stage.run(doc);
+                    }
+                }
+            }
+        }
+        results
+    }
 }
 
 #[cfg(test)]
@@ -126,10 +173,20 @@ mod tests {
 
     #[test]
     fn unknown_stage_is_rejected_with_the_known_names() {
-        let err = Pipeline::build(&["text", "tagger"]).unwrap_err();
+        let res = Resources::default();
+        let err = Pipeline::build(&["text", "tagger"], &res).unwrap_err();
         assert!(err.to_string().contains("\"tagger\""), "{err}");
         assert!(err.to_string().contains("text"), "{err}");
-        assert!(Pipeline::default_without(&["nope"]).is_err());
+        assert!(Pipeline::default_without(&["nope"], &res).is_err());
+    }
+
+    #[test]
+    fn a_model_stage_without_its_model_is_rejected() {
+        let err = Pipeline::build(&["text", "parse"], &Resources::default()).unwrap_err();
+        assert!(
+            matches!(err, PipelineError::MissingResource { stage: "parse", .. }),
+            "{err}"
+        );
     }
 
     #[test]
@@ -146,10 +203,48 @@ mod tests {
 
     #[test]
     fn default_pipeline_builds_and_runs() {
-        let p = Pipeline::default_without(&[]).unwrap();
-        assert_eq!(p.stage_names().collect::<Vec<_>>(), STAGE_NAMES);
+        let p = Pipeline::default_without(&["parse"], &Resources::default()).unwrap();
+        assert_eq!(p.stage_names().collect::<Vec<_>>(), ["text"]);
         let mut doc = Doc::new("d", jiff::civil::date(2024, 1, 1), "One. Two.".into());
         p.run(&mut doc).unwrap();
         assert!(doc.sentences.is_some());
+    }
+
+    struct FailsOn(&'static str);
+    impl Stage for FailsOn {
+        fn name(&self) -> &'static str {
+            "fails"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+            if doc.id == self.0 {
+                return Err(StageError {
+                    stage: "fails",
+                    doc_id: doc.id.clone(),
+                    message: "no".into(),
+                });
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_batch_goes_on_past_a_failed_document() {
+        let p = Pipeline::from_stages(vec![Box::new(FailsOn("b")), Box::new(dyad_text::TextStage)])
+            .unwrap();
+        let date = jiff::civil::date(2024, 1, 1);
+        let mut docs: Vec<Doc> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Doc::new(*id, date, "One. Two.".into()))
+            .collect();
+        let results = p.run_batch(&mut docs);
+        assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+        assert!(docs[0].sentences.is_some() && docs[1].sentences.is_none());
+        assert!(docs[2].sentences.is_some());
     }
 }

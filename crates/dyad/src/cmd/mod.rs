@@ -1,7 +1,10 @@
 //! One module per command.
 
 mod bench;
+mod bench_parse;
+mod model;
 mod ontology;
+mod parse;
 mod split;
 
 use std::process::ExitCode;
@@ -24,6 +27,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let result = match &cli.command {
         Command::Split(args) => split::run(args, &cli.global),
+        Command::Parse(args) => parse::run(args, &cli.global),
+        Command::Model(args) => model::run(args),
         Command::Ontology(args) => ontology::run(args),
         Command::Bench(args) => bench::run(args, &cli.global),
     };

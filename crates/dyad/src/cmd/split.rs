@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use dyad_doc::Doc;
 use dyad_ingest::{IngestError, Origin};
-use dyad_pipeline::{Pipeline, StageError, run_ordered};
+use dyad_pipeline::{Pipeline, Resources, StageError, run_ordered};
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, SplitArgs, SplitFormat};
@@ -19,7 +19,7 @@ const CHUNK: usize = 512;
 
 pub fn run(args: &SplitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let options = input::ingest_options(&args.input).map_err(|e| UsageError(format!("{e:#}")))?;
-    let pipeline = Pipeline::build(&["text"])?;
+    let pipeline = Pipeline::build(&["text"], &Resources::default())?;
     let mut out = output::open(args.output.output.as_deref())?;
     let mut reporter = Reporter::new("split", global.quiet, args.input.errors.as_deref())?;
     let records = dyad_ingest::read_inputs(&args.input.inputs, &options);
