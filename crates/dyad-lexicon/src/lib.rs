@@ -41,6 +41,7 @@
 pub mod diagnostic;
 pub mod model;
 pub mod normalize;
+pub mod read;
 
 pub use diagnostic::{Diagnostic, LexiconError, Read, Severity};
 pub use model::{
@@ -48,4 +49,9 @@ pub use model::{
     Element, ElementKind, EventCode, Issue, IssueKind, Lexicon, Origin, Pattern, PatternId, Synset,
     SynsetId, SynsetMember, Term, TransformEvent, TransformTarget, TransformVar, TransformVerb,
     Transformation, Verb, VerbClass, VerbId, VerbLexicon, Words,
+};
+pub use read::{
+    parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards, parse_petrarch_issues,
+    parse_petrarch_verbs, read_petrarch_actors, read_petrarch_agents, read_petrarch_discards,
+    read_petrarch_issues, read_petrarch_verbs,
 };

@@ -1,0 +1,70 @@
+//! PETRARCH discard lists (`Phoenix.discards.txt`, `PETR.Validate.discards.txt`).
+//!
+//! One phrase per line; `+PHRASE` discards the whole story, a bare phrase the sentence. Matching
+//! is on whole, consecutive words, case-insensitive (PETRARCH2's reading; its documentation also
+//! mentions TABARI's stems, which its code does not implement). A final `_` is dropped.
+
+use std::path::Path;
+
+use super::{Ctx, content_lines, read_text};
+use crate::diagnostic::{LexiconError, Read};
+use crate::model::{Discard, DiscardLevel};
+use crate::normalize;
+
+/// Reads a PETRARCH discard list.
+pub fn read_petrarch_discards(path: &Path) -> Result<Read<Vec<Discard>>, LexiconError> {
+    let (text, mut pre) = read_text(path)?;
+    let mut r = parse_petrarch_discards(&text, &path.to_string_lossy());
+    pre.append(&mut r.diagnostics);
+    r.diagnostics = pre;
+    Ok(r)
+}
+
+/// Parses the text of a PETRARCH discard list.
+pub fn parse_petrarch_discards(text: &str, file: &str) -> Read<Vec<Discard>> {
+    let mut ctx = Ctx::new(file);
+    let mut out = Vec::new();
+    for line in content_lines(text) {
+        let t = line.text();
+        let (level, phrase) = match t.strip_prefix('+') {
+            Some(p) => (DiscardLevel::Story, p),
+            None => (DiscardLevel::Sentence, t),
+        };
+        let words = normalize::words(phrase);
+        if words.is_empty() {
+            ctx.error(line.number, "empty discard phrase; skipped");
+            continue;
+        }
+        out.push(Discard {
+            words,
+            level,
+            origin: ctx.origin(&line),
+        });
+    }
+    Read {
+        value: out,
+        diagnostics: ctx.diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_discards() {
+        let r = parse_petrarch_discards(
+            "MONTHS LATER\n+World Golf Championships   # pas\nGROUP A_\n+\n1914\n",
+            "d.txt",
+        );
+        let d = &r.value;
+        assert_eq!(d.len(), 4);
+        assert_eq!(d[0].words, ["months", "later"]);
+        assert_eq!(d[1].level, DiscardLevel::Story);
+        assert_eq!(d[1].words, ["world", "golf", "championships"]);
+        assert_eq!(d[2].words, ["group", "a"]);
+        assert_eq!(d[3].words, ["1914"]);
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line, 4);
+    }
+}
