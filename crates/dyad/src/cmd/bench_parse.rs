@@ -192,7 +192,7 @@ fn print_report(r: &Report) {
     );
     println!(
         "{:<10} {:>14} {:>14} {:>8} {:>12} {:>11}",
-        "", "dyad sent/s", "spaCy sent/s", "ratio", "dyad GFLOP/s", "of peak"
+        "", "dyad sent/s", "spaCy sent/s", "ratio", "dyad GMAC/s", "of peak"
     );
     for (name, s) in [("with NER", &r.ner), ("no NER", &r.no_ner)] {
         println!(
