@@ -39,11 +39,15 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod diagnostic;
+pub mod index;
+mod load;
 pub mod model;
 pub mod normalize;
 pub mod read;
 
 pub use diagnostic::{Diagnostic, LexiconError, Read, Severity};
+pub use index::{KeySeq, LexiconIndex, WordId};
+pub use load::LexiconFiles;
 pub use model::{
     Actor, ActorId, ActorName, Agent, AgentId, Attach, ClassId, CodePeriod, Discard, DiscardLevel,
     Element, ElementKind, EventCode, Issue, IssueKind, Lexicon, Origin, Pattern, PatternId, Synset,
