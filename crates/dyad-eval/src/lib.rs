@@ -58,8 +58,8 @@
 //! event set == gold set" says: an event listed twice (seven PLOVER records list one twice; the
 //! country level merges more, such as RUSGOV and RUSMIL) counts once, on either side, at each
 //! level separately. So `events_gold` counts *distinct* events per record at the set's own
-//! level (359 for the unit tests and 80 for the PETR2 GSR, as listed; fewer than the 363 listed
-//! for the PLOVER set); `gold_events_listed` keeps the raw count.
+//! level (359 for the unit tests and 80 for the PETR2 GSR, as listed; 356 of the 363 listed for
+//! the PLOVER set); `gold_events_listed` keeps the raw count.
 //!
 //! **Records by position.** Ids repeat (AGENTS-18, AGENTS-19, PLOVER-GSR01-COERCE-0004), so
 //! predictions are matched to records by position; a prediction may carry the id as a check.
