@@ -12,28 +12,20 @@ pub fn run_ordered<I, T, R, E>(
     items: I,
     chunk: usize,
     work: impl Fn(T) -> R + Sync,
-    mut sink: impl FnMut(R) -> Result<(), E>,
+    sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
     I: Iterator<Item = T>,
     T: Send,
     R: Send,
 {
-    let chunk = chunk.max(1);
-    let mut items = items.peekable();
-    let mut batch: Vec<T> = Vec::with_capacity(chunk);
-    // `batch` is handed to rayon whole each round and refilled.
-    while items.peek().is_some() {
-        batch.extend(items.by_ref().take(chunk));
-        let results: Vec<R> = std::mem::take(&mut batch)
-            .into_par_iter()
-            .map(&work)
-            .collect();
-        for result in results {
-            sink(result)?;
-        }
-    }
-    Ok(())
+    run_ordered_batches(
+        items,
+        chunk,
+        1,
+        |batch| batch.into_iter().map(&work).collect(),
+        sink,
+    )
 }
 
 /// [`run_ordered`] for work that is faster on batches: each chunk of `chunk` items is cut into

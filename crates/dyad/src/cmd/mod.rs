@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_parse;
+mod docs;
 mod model;
 mod ontology;
 mod parse;

@@ -1,92 +1,24 @@
 //! `dyad split`: documents in, sentences with spans out.
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use dyad_doc::Doc;
-use dyad_ingest::{IngestError, Origin};
-use dyad_pipeline::{Pipeline, Resources, StageError, run_ordered};
+use dyad_pipeline::{Pipeline, Resources};
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, SplitArgs, SplitFormat};
-use crate::cmd::{UsageError, batch_exit_code};
-use crate::report::{RecordError, Reporter};
-use crate::{input, output};
-
-/// Records are processed this many at a time (in parallel), then written in order.
-const CHUNK: usize = 512;
+use crate::cmd::docs::run_documents;
 
 pub fn run(args: &SplitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let options = input::ingest_options(&args.input).map_err(|e| UsageError(format!("{e:#}")))?;
     let pipeline = Pipeline::build(&["text"], &Resources::default())?;
-    let mut out = output::open(args.output.output.as_deref())?;
-    let mut reporter = Reporter::new("split", global.quiet, args.input.errors.as_deref())?;
-    let records = dyad_ingest::read_inputs(&args.input.inputs, &options);
-    let mut line = Vec::with_capacity(1 << 12);
-
-    run_ordered(
-        records,
-        CHUNK,
-        |item| -> Result<Doc, Failure> {
-            let mut record = item.map_err(Failure::Ingest)?;
-            // Set aside for an error message only: the doc does not need it.
-            let empty = Origin {
-                path: String::new(),
-                line: None,
-            };
-            let origin = std::mem::replace(&mut record.origin, empty);
-            let mut doc = record.into_doc();
-            match pipeline.run(&mut doc) {
-                Ok(()) => Ok(doc),
-                Err(error) => Err(Failure::Stage { error, origin }),
-            }
-        },
-        |result| -> anyhow::Result<()> {
-            match result {
-                Ok(doc) => {
-                    line.clear();
-                    write_doc(&mut line, &doc, args.format)?;
-                    out.write_all(&line).context("cannot write output")?;
-                    reporter.record_ok();
-                }
-                Err(failure) => reporter.record_failed(&failure.as_record_error())?,
-            }
-            Ok(())
-        },
-    )?;
-    out.flush().context("cannot write output")?;
-    let summary = reporter.finish()?;
-    Ok(batch_exit_code(summary, args.input.strict))
-}
-
-/// Why one record produced no output.
-pub enum Failure {
-    /// It could not be read.
-    Ingest(IngestError),
-    /// A stage failed on it.
-    Stage { error: StageError, origin: Origin },
-}
-
-impl Failure {
-    pub fn as_record_error(&self) -> RecordError<'_> {
-        match self {
-            Failure::Ingest(e) => RecordError {
-                path: &e.path,
-                line: e.line,
-                id: e.id.as_deref(),
-                stage: "ingest",
-                error: e.kind.to_string(),
-            },
-            Failure::Stage { error, origin } => RecordError {
-                path: &origin.path,
-                line: origin.line,
-                id: Some(&error.doc_id),
-                stage: error.stage,
-                error: error.message.clone(),
-            },
-        }
-    }
+    run_documents(
+        "split",
+        &args.input,
+        &args.output,
+        global.quiet,
+        &pipeline,
+        |doc, out| write_doc(out, doc, args.format),
+    )
 }
 
 #[derive(Serialize)]
