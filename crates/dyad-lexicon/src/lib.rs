@@ -40,14 +40,18 @@
 
 pub mod diagnostic;
 pub mod index;
+pub mod lint;
 mod load;
+pub mod lookup;
 pub mod model;
 pub mod normalize;
 pub mod read;
 
 pub use diagnostic::{Diagnostic, LexiconError, Read, Severity};
 pub use index::{KeySeq, LexiconIndex, WordId};
+pub use lint::{FileKind, check, check_files};
 pub use load::LexiconFiles;
+pub use lookup::{Match, MatchKind, lookup};
 pub use model::{
     Actor, ActorId, ActorName, Agent, AgentId, Attach, ClassId, CodePeriod, Discard, DiscardLevel,
     Element, ElementKind, EventCode, Issue, IssueKind, Lexicon, Origin, Pattern, PatternId, Synset,

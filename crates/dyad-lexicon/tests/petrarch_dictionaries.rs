@@ -192,3 +192,112 @@ fn discard_and_issue_files() {
     let forms: usize = r.value.iter().map(|i| i.names.len()).sum();
     assert_eq!((r.value.len(), forms), (3155, 4863));
 }
+
+#[test]
+fn phoenix_lexicon_index_and_lookup() {
+    use dyad_lexicon::{Lexicon, LexiconFiles, LexiconIndex, MatchKind};
+    use jiff::civil::date;
+    let Some(dir) = dir() else { return };
+    let lex = Lexicon::load(&LexiconFiles::phoenix(&dir)).unwrap().value;
+    let index = LexiconIndex::new(lex);
+
+    // `dyad lexicon lookup "Gromyko" --date 1975-01-01`
+    let m = index.lookup("Gromyko", Some(date(1975, 1, 1)));
+    let gromyko = m
+        .iter()
+        .find(|m| m.kind == MatchKind::Actor && m.entry == "andrey gromyko")
+        .unwrap();
+    assert_eq!(gromyko.codes, ["RUSGOV"]);
+    assert!(!gromyko.exact);
+
+    // Actors in spaCy-tokenised text, resolved by date.
+    let code = |tokens: &[&str], d| {
+        let seq = index.keys(tokens.iter().copied());
+        let m = index.actors.longest_at(&seq, 0)?;
+        assert_eq!(m.token_end as usize, tokens.len(), "{tokens:?}");
+        let r = index.resolve_actor(m.entries, Some(d))?;
+        Some(r.period.codes.join("/"))
+    };
+    assert_eq!(
+        code(&["Richard", "Nixon"], date(1972, 2, 21)).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code(&["Nixon"], date(1980, 1, 1)).as_deref(),
+        Some("USAELI")
+    );
+    assert_eq!(
+        code(&["United", "States"], date(1980, 1, 1)).as_deref(),
+        Some("USA")
+    );
+    assert_eq!(code(&["U.S."], date(1980, 1, 1)).as_deref(), Some("USA"));
+    assert_eq!(
+        code(&["al", "-", "Qaeda"], date(2005, 1, 1)).as_deref(),
+        Some("IMGMUSALQ")
+    );
+    assert_eq!(
+        code(&["Kim", "Jong", "-", "il"], date(2008, 1, 1)).as_deref(),
+        Some("PRKGOV")
+    );
+    assert_eq!(
+        code(&["Kim", "Jong", "Il"], date(2000, 1, 1)),
+        None,
+        "coded from 2004-12-01"
+    );
+
+    // A verb by lemma and by form, with its patterns most specific first.
+    let say = index
+        .verbs
+        .candidates(index.word_id("say"), index.word_id("said"));
+    assert!(!say.is_empty());
+    let pats = index.verbs.patterns(say[0]);
+    assert!(pats.len() > 50);
+    assert!(
+        pats.windows(2)
+            .all(|w| w[0].specificity >= w[1].specificity)
+    );
+    let said = index
+        .verbs
+        .candidates(dyad_lexicon::WordId::UNKNOWN, index.word_id("said"));
+    assert_eq!(said, say);
+}
+
+#[test]
+fn lint_finds_known_problems() {
+    use dyad_lexicon::{LexiconFiles, check_files};
+    let Some(dir) = dir() else { return };
+    let d = check_files(&LexiconFiles::phoenix(&dir)).unwrap();
+    let d2 = check_files(&LexiconFiles::petrarch_validation(&dir)).unwrap();
+    for x in d.iter().chain(&d2) {
+        println!("{x}");
+    }
+    let has = |d: &[Diagnostic], file: &str, line: u32, s: &str| {
+        d.iter()
+            .any(|x| x.file.ends_with(file) && x.line == line && x.message.contains(s))
+    };
+    // ARRANGE: "- * DEMONSTRATION [141]" twice in a row.
+    assert!(has(
+        &d,
+        "CAMEO.2.0.txt",
+        860,
+        "CAMEO.2.0.txt:859 in block ARRANGE"
+    ));
+    // A 9-digit date (reader) and a range ending before it starts (linter).
+    assert!(has(&d, "Phoenix.Countries.actors.txt", 18010, "9 digits"));
+    assert!(has(&d, "Phoenix.Countries.actors.txt", 14190, "is empty"));
+    // WEIS codes in the validation verbs; JAP for Japan.
+    assert!(has(
+        &d2,
+        "PETR.Validate.verbs.txt",
+        80,
+        "`075A` is not a CAMEO event code"
+    ));
+    assert!(has(
+        &d2,
+        "PETR.Validate.actors.txt",
+        125,
+        "`JAP` is not a country"
+    ));
+    // Reader diagnostics come first in their file's order, then lint's, all sorted by line.
+    assert!(d.len() < 2_000, "{} findings", d.len());
+}

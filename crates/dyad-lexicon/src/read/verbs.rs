@@ -486,6 +486,9 @@ fn scan(s: &str) -> Vec<(Tok, bool)> {
     out
 }
 
+/// How deep `{...}` and `(...)` may nest (the dictionaries use 2).
+const MAX_NESTING: usize = 8;
+
 type PatternParts = (Vec<Element>, Vec<Element>, bool, EventCode);
 
 fn parse_pattern(body: &str, synsets: &HashMap<String, SynsetId>) -> Result<PatternParts, String> {
@@ -519,11 +522,16 @@ fn parse_pattern(body: &str, synsets: &HashMap<String, SynsetId>) -> Result<Patt
     let mut verb_glued = false;
     for (tok, glued) in scan(elements_text) {
         match tok {
-            Tok::Open(c) => stack.push(Frame {
-                kind: c,
-                glued,
-                elements: Vec::new(),
-            }),
+            Tok::Open(c) => {
+                if stack.len() > MAX_NESTING {
+                    return Err("phrases nested too deep".into());
+                }
+                stack.push(Frame {
+                    kind: c,
+                    glued,
+                    elements: Vec::new(),
+                })
+            }
             Tok::Close(c) => {
                 let want = if c == '}' { '{' } else { '(' };
                 let frame = match stack.pop() {
