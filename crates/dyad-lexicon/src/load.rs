@@ -41,7 +41,8 @@ impl LexiconFiles {
         }
     }
 
-    /// The validation set of PETRARCH's unit tests: `PETR.Validate.{verbs,actors,agents,discards}.txt`.
+    /// The validation set of PETRARCH's unit tests:
+    /// `PETR.Validate.{verbs,actors,agents,discards}.txt`.
     pub fn petrarch_validation(dir: impl Into<PathBuf>) -> LexiconFiles {
         let d: PathBuf = dir.into();
         LexiconFiles {
@@ -51,6 +52,35 @@ impl LexiconFiles {
             discards: vec![d.join("PETR.Validate.discards.txt")],
             issues: Vec::new(),
         }
+    }
+}
+
+impl LexiconFiles {
+    /// Every dictionary file of a directory, each under the kind its name says
+    /// ([`crate::lint::guess_kind`]), in name order; files whose name says nothing are returned
+    /// apart. Note that PETRARCH's own directory holds both the Phoenix and the validation
+    /// dictionaries: pick with [`LexiconFiles::phoenix`] or [`LexiconFiles::petrarch_validation`]
+    /// there.
+    pub fn from_dir(dir: &std::path::Path) -> Result<(LexiconFiles, Vec<PathBuf>), LexiconError> {
+        let io = |source| LexiconError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        let mut files = LexiconFiles::default();
+        let mut other = Vec::new();
+        for p in paths {
+            match crate::lint::guess_kind(&p) {
+                Some(k) => files.add(k, p),
+                None => other.push(p),
+            }
+        }
+        Ok((files, other))
     }
 }
 
@@ -104,6 +134,31 @@ mod tests {
         };
         let e = Lexicon::load(&files).unwrap_err();
         assert!(e.to_string().contains("/nonexistent/dyad/actors.txt"));
+    }
+
+    #[test]
+    fn files_from_a_directory() {
+        let dir = std::env::temp_dir().join(format!("dyad-lexicon-dir-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in [
+            "b.actors.txt",
+            "a.actors.txt",
+            "CAMEO.2.0.txt",
+            "x.agents.txt",
+            "README.md",
+        ] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        let (files, other) = LexiconFiles::from_dir(&dir).unwrap();
+        assert_eq!(
+            files.actors,
+            [dir.join("a.actors.txt"), dir.join("b.actors.txt")]
+        );
+        assert_eq!(files.verbs, [dir.join("CAMEO.2.0.txt")]);
+        assert_eq!(files.agents.len(), 1);
+        assert_eq!(other, [dir.join("README.md")]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(LexiconFiles::from_dir(&dir).is_err());
     }
 
     #[test]

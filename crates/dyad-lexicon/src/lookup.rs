@@ -260,12 +260,19 @@ mod tests {
     fn lex() -> Lexicon {
         Lexicon {
             actors: parse_petrarch_actors(
-                "ANDREY_GROMYKO_\n+ANDREI_GROMYKO\n+FOREIGN_MINISTER_GROMYKO\n\t[RUSGOV 19570214-19880930]\nRUSSIA [RUS]\n",
+                concat!(
+                    "ANDREY_GROMYKO_\n+ANDREI_GROMYKO\n+FOREIGN_MINISTER_GROMYKO\n",
+                    "\t[RUSGOV 19570214-19880930]\nRUSSIA [RUS]\n"
+                ),
                 "a",
             )
             .value,
             agents: parse_petrarch_agents("FOREIGN_MINISTER [~GOVFRM]\n", "g").value,
-            verbs: parse_petrarch_verbs("--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * (WITH +) [042]\n", "v").value,
+            verbs: parse_petrarch_verbs(
+                "--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * (WITH +) [042]\n",
+                "v",
+            )
+            .value,
             discards: crate::read::parse_petrarch_discards("+WORLD CUP\n", "d").value,
             issues: Vec::new(),
         }

@@ -150,6 +150,24 @@ impl Actor {
         dated
     }
 
+    /// The codes that apply on some day of a coarse date ("1972-02", "196X"), in the order of
+    /// [`Actor::codes_on`]: dated periods that overlap the span, then undated ones. Choosing
+    /// between two periods that both overlap (a hand-over that month) is the caller's business.
+    pub fn codes_during(&self, date: &dyad_ontology::PartialDate) -> Vec<&CodePeriod> {
+        let (first, last) = (date.first_day(), date.last_day());
+        let mut dated: Vec<&CodePeriod> = self
+            .codes
+            .iter()
+            .filter(|p| {
+                p.is_dated()
+                    && p.from.is_none_or(|f| f <= last)
+                    && p.until.is_none_or(|u| first < u)
+            })
+            .collect();
+        dated.extend(self.codes.iter().filter(|p| !p.is_dated()));
+        dated
+    }
+
     /// The code that applies on `date` ([`Actor::codes_on`]'s first), if any.
     pub fn code_on(&self, date: Option<Date>) -> Option<&CodePeriod> {
         self.codes_on(date).into_iter().next()
@@ -685,6 +703,19 @@ mod tests {
         assert_eq!(code(Some(date(2010, 1, 1))), Some("HOB"));
         assert_eq!(code(Some(date(2014, 1, 1))), Some("HOBELI"));
         assert_eq!(code(None), Some("HOB"));
+        let during = |s: &str| -> Vec<String> {
+            let d: dyad_ontology::PartialDate = s.parse().unwrap();
+            actor
+                .codes_during(&d)
+                .iter()
+                .map(|p| p.codes[0].clone())
+                .collect()
+        };
+        assert_eq!(during("2008-01"), ["HOBCIV", "HOB"]);
+        assert_eq!(during("2008"), ["HOBCIV", "HOB"]);
+        assert_eq!(during("2013"), ["HOBELI", "HOB"]);
+        assert_eq!(during("201X"), ["HOBELI", "HOB"]);
+        assert_eq!(during("2009-05"), ["HOB"]);
     }
 
     #[test]

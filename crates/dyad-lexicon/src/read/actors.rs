@@ -78,7 +78,7 @@ pub fn parse_petrarch_actors(text: &str, file: &str) -> Read<Vec<Actor>> {
                 if !names.is_empty() {
                     ctx.warn(
                         line.number,
-                        "phrase without `+` directly under an entry with no code yet: read as its alias",
+                        "phrase without `+` under an entry with no code yet: read as its alias",
                     );
                     a.names.extend(names);
                     add_codes(&mut ctx, &line, t, a);

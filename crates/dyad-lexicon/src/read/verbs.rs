@@ -368,6 +368,9 @@ fn parse_verb(ctx: &mut Ctx, line: &Line<'_>) -> Result<Verb, String> {
         Some(ft) => {
             let mut forms = vec![lemma.clone()];
             for item in ft.split_whitespace() {
+                if !item.chars().any(char::is_alphabetic) {
+                    continue; // a stray "," between forms
+                }
                 let words: Vec<&str> = item.split('_').filter(|w| !w.is_empty()).collect();
                 let pick = match words.iter().position(|w| w.starts_with('+')) {
                     Some(i) => Some(words[i]),
