@@ -101,7 +101,7 @@ pub enum WheelError {
         /// The install command named in the message.
         command: String,
         /// The digest dyad expects.
-        expected: String,
+        expected: &'static str,
         /// The file's digest.
         actual: String,
         /// Whether the file was a download of ours and has been deleted (a user's file never is).
@@ -209,7 +209,7 @@ mod tests {
             path: PathBuf::from("w.whl"),
             requirement: "pkg==1.0".into(),
             command: "dyad thing install".into(),
-            expected: "ab".repeat(32),
+            expected: "abababababababababababababababababababababababababababababababab",
             actual: "00".into(),
             deleted,
         };

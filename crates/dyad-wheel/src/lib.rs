@@ -198,7 +198,7 @@ pub fn check_sha256(
         path: path.to_path_buf(),
         requirement: wheel.requirement(),
         command: opts.install_command.clone(),
-        expected: wheel.sha256.to_owned(),
+        expected: wheel.sha256,
         actual,
         deleted,
     })

@@ -154,7 +154,7 @@ fn wrong_sha256_of_a_given_wheel_is_refused_and_the_file_kept() {
         WheelError::Sha256Mismatch {
             expected, deleted, ..
         } => {
-            assert_eq!(expected, wheel.sha256);
+            assert_eq!(*expected, wheel.sha256);
             assert!(!deleted);
         }
         other => panic!("{other}"),
