@@ -10,7 +10,7 @@
 //!   "PRESIDENT'S" → `president 's`); see [`normalize`]. PETRARCH dictionaries hold surface
 //!   forms, not lemmas, and so does the representation, except for verbs (below).
 //! * **Actors** ([`Actor`]): names (primary + `+` aliases) and [`CodePeriod`]s, each a code (or
-//!   several: TABARI's `[FRO/BIL/SAM]`) valid on the half-open interval `[from, until)`, either
+//!   several: TABARI's `[FRO/BIL/SAM]`) valid on the closed interval `[from, until]`, either
 //!   end open. [`Actor::code_on`] resolves a date: a dated period containing it beats the
 //!   undated default; ties go to file order. The null code `---` means "known name, not an
 //!   actor" (in that period).
@@ -89,12 +89,12 @@
 //!
 //! # Design notes
 //!
-//! * **Dates.** A code period is half-open, `[from, until)`, as PETRARCH2's code reads
-//!   `D1-D2`, `>D` (from D) and `<D` (before D), and as the dictionaries are written (a
-//!   tenure's last day is the successor's first). PETRARCH's documentation calls the ends
-//!   inclusive; its code and data do not. A dated period that contains the date wins over an
-//!   undated default (PETRARCH2 takes the first listed, which makes a default on the name line
-//!   win always, against the validation file's own comments); ties go to file order.
+//! * **Dates.** `D1-D2` includes both days, as PETRARCH's documentation says and its
+//!   validation suite expects (PETRARCH2's code drops the last day and fails that test); `>D`
+//!   is from D on, `<D` before D. A dated period that contains the date wins over an undated
+//!   default (PETRARCH2 takes the first listed, which makes a default on the name line win
+//!   always, against the validation file's own comments); ties go to file order, which also
+//!   settles the hand-over day the dictionaries give to both office holders.
 //!   [`Actor::codes_during`] handles coarse dates (a month, a year, a decade).
 //! * **Words and keys.** Entries store spaCy-like words ([`normalize::words`]); indexes match
 //!   on keys where hyphens and periods are transparent ([`normalize::key`]), so the approximation

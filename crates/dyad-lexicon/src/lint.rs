@@ -8,9 +8,9 @@
 //!   pattern covered by an earlier one that is as specific and has a synset where it has a word
 //!   of that synset (never reached: ties go to file order);
 //! * **verbs**: the same verb (lemma and compound words) twice, in one block or two;
-//! * **actors**: an empty date range (from ≥ until), dated codes of one actor that overlap with
-//!   different codes, two undated codes; one name given to actors with different codes (the
-//!   earlier wins);
+//! * **actors**: an empty date range (ending before it starts), dated codes of one actor that
+//!   overlap by more than a day with different codes, two undated codes; one name given to
+//!   actors with different codes (the earlier wins);
 //! * **agents**: one phrase with two codes;
 //! * **codes**: event codes that are not CAMEO codes (`dyad_ontology::cameo_entry`); actor codes
 //!   whose first three letters are not a country, international type or role, or whose later
@@ -271,12 +271,12 @@ fn check_actors(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
     for (i, a) in lex.actors.iter().enumerate() {
         for p in &a.codes {
             if let (Some(f), Some(u)) = (p.from, p.until)
-                && f >= u
+                && f > u
             {
                 out.push(diag(
                     &p.origin,
                     Severity::Error,
-                    format!("date range {f}..{u} is empty (from ≥ until): the code never applies"),
+                    format!("date range {f}..{u} is empty (it ends before it starts): the code never applies"),
                 ));
             }
         }
@@ -288,6 +288,8 @@ fn check_actors(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
                     (Some(x), Some(y)) => Some(x.min(y)),
                     (x, y) => x.or(y),
                 };
+                // More than a one-day touch (a tenure ending the day the next begins is how
+                // the dictionaries are written).
                 let overlaps = match (overlap, end) {
                     (Some(s), Some(e)) => s < e,
                     _ => true,

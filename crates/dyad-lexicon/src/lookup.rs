@@ -66,8 +66,8 @@ fn period_note(p: &crate::model::CodePeriod) -> Option<String> {
     match (p.from, p.until) {
         (None, None) => None,
         (Some(f), None) => Some(format!("from {f}")),
-        (None, Some(u)) => Some(format!("before {u}")),
-        (Some(f), Some(u)) => Some(format!("from {f} until {u} (exclusive)")),
+        (None, Some(u)) => Some(format!("until {u}")),
+        (Some(f), Some(u)) => Some(format!("from {f} until {u}")),
     }
 }
 
@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(m[0].codes, ["RUSGOV"]);
         assert_eq!(
             m[0].note.as_deref(),
-            Some("from 1957-02-14 until 1988-09-30 (exclusive)")
+            Some("from 1957-02-14 until 1988-09-30")
         );
         let m = lookup(&lex(), "Gromyko", Some(date(1990, 1, 1)));
         assert!(m[0].codes.is_empty());

@@ -76,12 +76,15 @@ pub struct ActorName {
 
 /// One code of an actor with the dates it holds.
 ///
-/// Validity is the half-open interval `[from, until)`: `from` is the first day the code
-/// applies, `until` the first day it no longer does; `None` is open. This is how PETRARCH2's
-/// code reads `[USAGOV 19690120-19740809]` and `[X >D]` (on or after D), `[X <D]` (before D),
-/// and how the dictionaries are written: a tenure's last day is the successor's first
-/// (Nixon `USAGOV 690120-740809`, then `USAELI 740809-…`). PETRARCH's documentation calls both
-/// ends inclusive, which would make every hand-over day ambiguous; dyad follows the code.
+/// Validity is the closed interval `[from, until]`: the first and the last day the code
+/// applies; `None` is open. `[X D1-D2]` is `[D1, D2]`, both ends included, as PETRARCH's
+/// documentation states ("the limits … are interpreted as 'or equal to'") and its validation
+/// suite expects (SAM_GAMGEE's `[ORCHOB 20100109-20100112]` applies on 2010-01-12); `[X >D]`
+/// is from D on; `[X <D]` is *before* D, stored as `until` = the day before D. PETRARCH2's code
+/// drops the range's last day (and fails that test). The dictionaries often end one tenure on
+/// the day the next begins (Nixon `USAGOV 690120-740809`, `USAELI 740809-…`): on that day both
+/// apply and the one listed first wins ([`Actor::codes_on`]); the linter does not report such
+/// one-day touches as overlaps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CodePeriod {
     /// The actor code(s), upper case as written. TABARI's `[FRO/BIL/SAM]` (one name standing
@@ -91,7 +94,7 @@ pub struct CodePeriod {
     /// First day the code applies, if bounded.
     #[serde(serialize_with = "ser_date")]
     pub from: Option<Date>,
-    /// First day the code no longer applies, if bounded.
+    /// Last day the code applies, if bounded.
     #[serde(serialize_with = "ser_date")]
     pub until: Option<Date>,
     /// The line with this code.
@@ -117,7 +120,7 @@ impl CodePeriod {
 
     /// Whether the code applies on `date`.
     pub fn contains(&self, date: Date) -> bool {
-        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date < u)
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
     }
 
     /// Whether this is the null code `---` (matched, but not an actor).
@@ -161,7 +164,7 @@ impl Actor {
             .filter(|p| {
                 p.is_dated()
                     && p.from.is_none_or(|f| f <= last)
-                    && p.until.is_none_or(|u| first < u)
+                    && p.until.is_none_or(|u| first <= u)
             })
             .collect();
         dated.extend(self.codes.iter().filter(|p| !p.is_dated()));
@@ -679,12 +682,12 @@ mod tests {
     }
 
     #[test]
-    fn periods_are_half_open() {
+    fn periods_include_both_ends() {
         let p = period(Some(date(1969, 1, 20)), Some(date(1974, 8, 9)), "USAGOV");
         assert!(!p.contains(date(1969, 1, 19)));
         assert!(p.contains(date(1969, 1, 20)));
-        assert!(p.contains(date(1974, 8, 8)));
-        assert!(!p.contains(date(1974, 8, 9)));
+        assert!(p.contains(date(1974, 8, 9)));
+        assert!(!p.contains(date(1974, 8, 10)));
     }
 
     #[test]

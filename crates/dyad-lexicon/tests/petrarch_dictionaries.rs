@@ -301,3 +301,47 @@ fn lint_finds_known_problems() {
     // Reader diagnostics come first in their file's order, then lint's, all sorted by line.
     assert!(d.len() < 2_000, "{} findings", d.len());
 }
+
+/// The date restrictions of the validation actors resolve as PETRARCH's unit-test records
+/// expect (the dates and codes of the DATE records of PETR.UnitTest.records).
+#[test]
+fn validation_date_restrictions() {
+    use dyad_lexicon::{Lexicon, LexiconIndex};
+    use jiff::civil::Date;
+    let Some(dir) = dir() else { return };
+    let actors = dyad_lexicon::read_petrarch_actors(&dir.join("PETR.Validate.actors.txt"))
+        .unwrap()
+        .value;
+    let index = LexiconIndex::new(Lexicon {
+        actors,
+        ..Lexicon::default()
+    });
+    let code = |name: &str, d: &str| {
+        let seq = index.keys(name.split(' '));
+        let m = index.actors.longest_at(&seq, 0).unwrap();
+        let d: Date = format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])
+            .parse()
+            .unwrap();
+        let r = index.resolve_actor(m.entries, Some(d)).unwrap();
+        r.period.codes.join("/")
+    };
+    for (name, date, want) in [
+        ("Sam Gamgee", "19950104", "HOBCIV"),
+        ("Sam Gamgee", "20080119", "HOBCIV"),
+        ("Sam Gamgee", "20100106", "HOBMIL"),
+        ("Sam Gamgee", "20100109", "ORCHOB"),
+        ("Sam Gamgee", "20100110", "ORCHOB"),
+        ("Sam Gamgee", "20100112", "ORCHOB"),
+        ("Sam Gamgee", "20100113", "HOBMIL"),
+        ("Sam Gamgee", "20121231", "HOBGOV"),
+        ("Hamfast Gamgee", "19950104", "HOB"),
+        ("Hamfast Gamgee", "20121109", "HOBGOV"),
+        ("Hamfast Gamgee", "20121225", "HOBGOV"),
+        ("Hamfast Gamgee", "20140104", "HOB"),
+        ("Gollum", "19920102", "HOB"),
+        ("Prince of Dol Amroth", "19990809", "DOL"),
+        ("The Shire", "19950104", "FRO/BIL/SAM"),
+    ] {
+        assert_eq!(code(name, date), want, "{name} {date}");
+    }
+}

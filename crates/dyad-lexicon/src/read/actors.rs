@@ -12,7 +12,7 @@
 //!
 //! Codes may follow the primary phrase on its line (TABARI and the Phoenix files do both) or
 //! stand on lines of their own; several `[...]` may share a line. A restriction is `<D`
-//! (before D), `>D` (from D on), `D1-D2` (from D1 until D2, half-open: see
+//! (before D), `>D` (from D on), `D1-D2` (D1 to D2, both included: see
 //! [`CodePeriod`](crate::model::CodePeriod)), blanks allowed anywhere (`[HOB < 950601]`); dates are
 //! `YYYYMMDD` or `YYMMDD`. `[A/B]` codes a name as several actors (TABARI compounds). Codes are
 //! upper-cased. A line that cannot be read is reported and skipped; a bad code group is skipped
@@ -235,7 +235,9 @@ pub(crate) fn parse_code_group(g: &str) -> Result<CodeGroup, String> {
     let (from, until) = if restriction.is_empty() {
         (None, None)
     } else if let Some(d) = restriction.strip_prefix('<') {
-        (None, Some(parse_date(d)?))
+        // Before D: the last day is the day before.
+        let d = parse_date(d)?;
+        (None, Some(d.yesterday().unwrap_or(d)))
     } else if let Some(d) = restriction.strip_prefix('>') {
         (Some(parse_date(d)?), None)
     } else if let Some((a, b)) = restriction.split_once('-') {
@@ -302,14 +304,19 @@ Z [ZZZ] $1,000
         let gollum = &a[1];
         assert_eq!(gollum.names.len(), 2);
         assert_eq!(gollum.codes.len(), 3);
-        assert_eq!(gollum.codes[0].until, Some(date(1995, 6, 1)));
+        assert_eq!(gollum.codes[0].until, Some(date(1995, 5, 31)), "<950601");
         assert_eq!(gollum.codes[1].from, Some(date(1995, 6, 1)));
         assert_eq!(gollum.codes[1].until, Some(date(1999, 8, 15)));
         assert_eq!(gollum.codes[2].from, Some(date(1999, 8, 16)));
         let code = |d| gollum.code_on(Some(d)).map(|p| p.codes[0].clone());
         assert_eq!(code(date(1990, 1, 1)).as_deref(), Some("HOB"));
         assert_eq!(code(date(1997, 1, 1)).as_deref(), Some("HOBGOV"));
-        assert_eq!(code(date(1999, 8, 15)), None, "gap day in the dictionary");
+        assert_eq!(
+            code(date(1999, 8, 15)).as_deref(),
+            Some("HOBGOV"),
+            "last day included"
+        );
+        assert_eq!(code(date(1999, 8, 16)).as_deref(), Some("HOBREB"));
         assert_eq!(code(date(2001, 1, 1)).as_deref(), Some("HOBREB"));
         assert_eq!(a[2].codes.len(), 2);
         assert_eq!(a[2].codes[1].codes, ["IGOUNOKID"]);
@@ -352,6 +359,6 @@ Z [ZZZ] $1,000
         );
         let (c, _, u, _) = parse_code_group("HOB<950601").unwrap();
         assert_eq!(c, ["HOB"]);
-        assert_eq!(u, Some(date(1995, 6, 1)));
+        assert_eq!(u, Some(date(1995, 5, 31)), "before 1995-06-01");
     }
 }
