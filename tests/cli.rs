@@ -443,3 +443,66 @@ mod parse {
         }
     }
 }
+
+mod lexicon {
+    use super::*;
+
+    const DICTS: &str = "../shared/data/petrarch-dictionaries";
+
+    #[test]
+    fn lookup_resolves_an_actor_by_date() {
+        if !repo().join(DICTS).is_dir() {
+            return;
+        }
+        let actors = format!("{DICTS}/Phoenix.Countries.actors.txt");
+        let on = |date: &str| {
+            let out = dyad(&[
+                "lexicon",
+                "lookup",
+                "Gromyko",
+                "--date",
+                date,
+                "--lexicon",
+                "none",
+                "--actors",
+                &actors,
+                "--json",
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            json_lines(&stdout(&out))
+        };
+        let in_office = on("1975-01-01");
+        let gromyko = in_office
+            .iter()
+            .find(|m| m["entry"].as_str().unwrap().contains("gromyko"))
+            .expect("Gromyko is found");
+        assert_eq!(gromyko["kind"], "actor");
+        assert_eq!(gromyko["codes"], serde_json::json!(["RUSGOV"]));
+        // Long after his tenure the same entry has no government code.
+        let later = on("2005-01-01");
+        assert!(
+            later
+                .iter()
+                .filter(|m| m["entry"].as_str().unwrap().contains("gromyko"))
+                .all(|m| m["codes"] != serde_json::json!(["RUSGOV"])),
+            "{later:?}"
+        );
+    }
+
+    #[test]
+    fn check_reports_bad_lines_with_file_and_line_and_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let verbs = dir.path().join("my.verbs.txt");
+        std::fs::write(
+            &verbs,
+            "--- MEET  [040] ---\nMEET\n- * WITH + [042]\n- * (( [043]\n",
+        )
+        .unwrap();
+        let out = dyad(&["lexicon", "check", verbs.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("my.verbs.txt:4:"), "{text}");
+        let unknown = dyad(&["lexicon", "check", "README.md"]);
+        assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
+    }
+}

@@ -47,6 +47,9 @@ pub enum Command {
     /// Install or locate the parser model (spaCy en_core_web_sm 3.8.0, converted once).
     #[command(after_help = MODEL_EXAMPLES)]
     Model(ModelArgs),
+    /// Check a dictionary, or look a text up in the lexicon.
+    #[command(after_help = LEXICON_EXAMPLES)]
+    Lexicon(LexiconArgs),
     /// Show what dyad knows about a code: CAMEO event, PLOVER type, country, actor role.
     #[command(after_help = ONTOLOGY_EXAMPLES)]
     Ontology(OntologyArgs),
@@ -85,6 +88,19 @@ Examples:
   dyad model path                         where the converted model is (exit 1 if not installed)
 
 The cache is $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else ~/.cache/dyad.";
+
+const LEXICON_EXAMPLES: &str = "\
+Examples:
+  dyad lexicon check ../shared/data/petrarch-dictionaries/CAMEO.2.0.txt
+      unreadable lines, unreachable or conflicting patterns, bad dates, codes not in the ontology
+  dyad lexicon check --json ../shared/data/petrarch-dictionaries/Phoenix.*.txt
+  dyad lexicon lookup Gromyko --date 1975-01-01 --lexicon ../shared/data/petrarch-dictionaries
+  dyad lexicon lookup 'Russian troops' --actors my.actors.txt --agents my.agents.txt
+
+Lexicon options (the same on code, explain, eval and lookup): --lexicon default|none|DIR picks the
+base (dyad's own lexicon until it ships is empty, so `default` is `none` for now; a DIR of PETRARCH
+files is read by file name); --verbs, --actors, --agents, --discards, --issues FILE add
+PETRARCH-format files (repeatable).";
 
 const ONTOLOGY_EXAMPLES: &str = "\
 Examples:
@@ -219,6 +235,64 @@ pub enum ModelAction {
     },
     /// Print the directory of the installed model; exit 1 if it is not installed.
     Path,
+}
+
+/// The lexicon flags shared by the commands that code events.
+#[derive(Debug, Args, Clone)]
+pub struct LexiconOptions {
+    /// Base lexicon: `default` (dyad's own), `none`, or a directory of PETRARCH-format files.
+    #[arg(long, value_name = "default|none|DIR", default_value = "default")]
+    pub lexicon: String,
+    /// A PETRARCH verb dictionary (CAMEO.2.0.txt format); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+    /// A PETRARCH actor dictionary; repeatable (earlier files win ties).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// A PETRARCH agent dictionary; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+    /// A PETRARCH discard list; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+    /// A PETRARCH issue list; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub issues: Vec<PathBuf>,
+}
+
+/// `dyad lexicon`.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    #[command(subcommand)]
+    pub action: LexiconAction,
+}
+
+/// What `dyad lexicon` does.
+#[derive(Debug, Subcommand)]
+pub enum LexiconAction {
+    /// Lint dictionary files; the kind of each comes from its name (verbs, actors, agents,
+    /// discards, issues). Exit 1 if any line could not be used.
+    Check {
+        /// Dictionary files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per diagnostic.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which lexicon entries a text matches, with the codes valid on a date.
+    Lookup {
+        /// The text: a name, a phrase or a sentence.
+        text: String,
+        /// The date the codes must hold on (YYYY-MM-DD); default: every code, undated.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        lexicon: LexiconOptions,
+        /// One JSON object per match.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `dyad ontology`.
