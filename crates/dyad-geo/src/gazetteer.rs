@@ -10,15 +10,17 @@
 //! 2. Every place with that key is a candidate: GeoNames countries, US states and cities (by name or,
 //!    for larger places, alternate name), and dyad's own regions and aliases. When there is none, a
 //!    few news forms are tried: "X City" (cities only), "X State" (first-level divisions first),
-//!    "X region / province / oblast …", "the city / town / village / port of X", and a leading
-//!    direction ("eastern Ukraine", "southern Gaza").
+//!    "X region / province / oblast …" and "the city / town / village / port of X". A leading
+//!    direction ("eastern Ukraine", "South Lebanon") is also read as the country, division or region
+//!    after it, which wins over a place named with the direction when it scores more than 1.0 higher;
+//!    a direction alone ("the West") is not a place.
 //! 3. Each candidate gets a score: its prominence (a country 8.5, a US state 6.5, dyad's regions as
 //!    their table says, a city log10 of its population, +1.5 for a national capital, −1 when only an
 //!    alternate name matched), plus what the context says: its country named in the sentence +3.0, else
 //!    in the document +2.5, else the dateline's country +1.5, else a neighbour of a sentence or
 //!    document country +1.0; its first-level division mentioned +2.5; the dateline's division +1.0.
-//! 4. The best candidate wins unless it scores below 3.0 (an obscure place matched by an alternate
-//!    name, with nothing in the context for it), or a candidate in another country, or more than
+//! 4. The best candidate wins unless it scores below 3.5 (a village of under 3,000 people, or an
+//!    obscure place matched by an alternate name, with nothing in the context for it), or a candidate in another country, or more than
 //!    100 km away, comes within 0.35 of it (several Springfields, Punjab without India or Pakistan
 //!    around): then the answer is `None`, as the issue asks ("null when unsure").
 //!
@@ -55,8 +57,10 @@ const DATELINE_ADMIN1_BONUS: f32 = 1.0;
 const DATELINE_PLACE_BONUS: f32 = 3.0;
 /// How near the dateline's place a candidate must be to count as the same place.
 const SAME_PLACE_KM: f32 = 25.0;
+/// What reading "South Lebanon" as "Lebanon" costs against a place named "South Lebanon".
+const DIRECTION_PENALTY: f32 = 1.0;
 /// Below this score the best candidate is not trusted.
-const MIN_SCORE: f32 = 3.0;
+const MIN_SCORE: f32 = 3.5;
 /// A rival candidate this close to the best makes the answer unsure.
 const MARGIN: f32 = 0.35;
 /// Candidates in one country farther apart than this are different places.
@@ -193,7 +197,8 @@ struct Scope {
 enum Outcome {
     NoCandidates,
     Unsure,
-    Chosen(Target),
+    /// The place and its score.
+    Chosen(Target, f32),
 }
 
 /// Great-circle distance in kilometres.
@@ -330,7 +335,7 @@ impl Gazetteer {
                 let c = ctx_for(i);
                 if paired(i)
                     && let (Some(head), Some(qual)) = (names[i], names[i + 1])
-                    && let Some((Outcome::Chosen(t), q)) = self.resolve_qualified(head, qual, &c)
+                    && let Some((Outcome::Chosen(t, _), q)) = self.resolve_qualified(head, qual, &c)
                 {
                     out[i] = Some(t);
                     out[i + 1] = Some(q);
@@ -615,16 +620,42 @@ impl Gazetteer {
         if rival.is_some_and(|(s, _, _)| best_score - s < MARGIN) {
             return Outcome::Unsure;
         }
-        Outcome::Chosen(best)
+        Outcome::Chosen(best, best_score)
     }
 
-    /// Look a key up, then its news variants (see the module docs) while nothing is found.
+    /// Look a key up, then its news variants (see the module docs) while nothing is found. A name
+    /// after a direction ("South Lebanon") may also be read as the country, division or region with a
+    /// direction, which wins over a place named with the direction when it scores higher by more than
+    /// `DIRECTION_PENALTY` (Lebanon the country over South Lebanon, Ohio; South Africa stays).
     fn lookup(&self, k: &str, ctx: &Ctx, scope: Option<&Scope>, want: Want, depth: u8) -> Outcome {
+        let words: Vec<&str> = k.split(' ').collect();
+        let dirs = words.iter().take_while(|w| DIRECTIONS.contains(w)).count();
+        if dirs == words.len() {
+            // "North", "the West": a direction is not a place.
+            return Outcome::NoCandidates;
+        }
         let out = self.choose(k, ctx, scope, want);
+        if dirs > 0 && depth > 0 {
+            let rest = words[dirs..].join(" ");
+            let rest_want = if out == Outcome::NoCandidates {
+                want
+            } else {
+                Want::NotCity
+            };
+            let alt = self.lookup(&rest, ctx, scope, rest_want, depth - 1);
+            match (out, alt) {
+                (Outcome::NoCandidates, alt) => return alt,
+                (Outcome::Chosen(_, full), Outcome::Chosen(t, score))
+                    if score - DIRECTION_PENALTY > full =>
+                {
+                    return Outcome::Chosen(t, score - DIRECTION_PENALTY);
+                }
+                _ => {}
+            }
+        }
         if out != Outcome::NoCandidates || depth == 0 {
             return out;
         }
-        let words: Vec<&str> = k.split(' ').collect();
         if let [rest @ .., last] = words.as_slice()
             && !rest.is_empty()
             && DIVISION_WORDS.contains(last)
@@ -648,15 +679,7 @@ impl Gazetteer {
             && !rest.is_empty()
             && OF_WORDS.contains(noun)
         {
-            let out = self.lookup(&rest.join(" "), ctx, scope, want, depth - 1);
-            if out != Outcome::NoCandidates {
-                return out;
-            }
-        }
-        let dirs = words.iter().take_while(|w| DIRECTIONS.contains(w)).count();
-        if dirs > 0 && dirs < words.len() {
-            let rest = words[dirs..].join(" ");
-            return self.lookup(&rest, ctx, scope, want, depth - 1);
+            return self.lookup(&rest.join(" "), ctx, scope, want, depth - 1);
         }
         Outcome::NoCandidates
     }
@@ -671,7 +694,7 @@ impl Gazetteer {
             out.push(Target::Stored(p));
         }
         for want in [Want::NotCity, Want::Only(PlaceKind::City)] {
-            if let Outcome::Chosen(t) = self.lookup(&k, ctx, None, want, 1)
+            if let Outcome::Chosen(t, _) = self.lookup(&k, ctx, None, want, 1)
                 && !out.contains(&t)
             {
                 out.push(t);
@@ -712,7 +735,7 @@ impl Gazetteer {
             && !qual.trim().is_empty()
         {
             return match self.resolve_qualified(head, qual, ctx) {
-                Some((Outcome::Chosen(t), _)) => Some(t),
+                Some((Outcome::Chosen(t, _), _)) => Some(t),
                 Some((Outcome::Unsure, _)) => None,
                 Some((Outcome::NoCandidates, q)) => Some(q),
                 None => self.resolve_key(&key(head), ctx),
@@ -732,7 +755,7 @@ impl Gazetteer {
             Want::Any
         };
         match self.lookup(k, ctx, None, want, 2) {
-            Outcome::Chosen(t) => Some(t),
+            Outcome::Chosen(t, _) => Some(t),
             _ => None,
         }
     }

@@ -18,7 +18,7 @@ pub const WHEEL: Wheel = Wheel {
 
 /// Version of the conversion; a cache written by another version is rebuilt by [`install`] and refused
 /// by [`Gazetteer::load`](crate::Gazetteer::load).
-pub const CONVERTER_VERSION: u32 = 1;
+pub const CONVERTER_VERSION: u32 = 2;
 
 /// The command that installs the gazetteer, named in error messages.
 pub const INSTALL_COMMAND: &str = "dyad geo install";

@@ -48,7 +48,7 @@ mod overlay;
 
 use serde::Serialize;
 
-pub use convert::{ALT_MIN_POPULATION, Conversion};
+pub use convert::Conversion;
 pub use error::GeoError;
 pub use gazetteer::Gazetteer;
 pub use install::{

