@@ -506,3 +506,46 @@ mod lexicon {
         assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
     }
 }
+
+mod geo {
+    use super::*;
+
+    /// Whether the gazetteer can be used: installed, or `DYAD_MODEL_TESTS` set (then it is
+    /// installed here first).
+    fn gazetteer_available() -> bool {
+        if std::env::var_os("DYAD_MODEL_TESTS").is_some() {
+            let out = dyad(&["geo", "install"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            return true;
+        }
+        let out = dyad(&["geo", "resolve", "Paris"]);
+        if !out.status.success() {
+            eprintln!("note: gazetteer not installed; set DYAD_MODEL_TESTS=1 to run the geo tests");
+        }
+        out.status.success()
+    }
+
+    #[test]
+    fn resolve_uses_the_context() {
+        if !gazetteer_available() {
+            return;
+        }
+        let resolve = |args: &[&str]| {
+            let mut all = vec!["geo", "resolve", "--json"];
+            all.extend_from_slice(args);
+            let out = dyad(&all);
+            (out.status.code(), stdout(&out))
+        };
+        let (code, paris) = resolve(&["Paris"]);
+        assert_eq!(code, Some(0));
+        assert!(paris.contains("\"country\":\"FRA\""), "{paris}");
+        let (_, texas) = resolve(&["Paris, Texas"]);
+        assert!(texas.contains("\"country\":\"USA\""), "{texas}");
+        let (_, georgia_us) = resolve(&["Georgia", "--context", "USA"]);
+        assert!(georgia_us.contains("\"admin1\":\"GA\""), "{georgia_us}");
+        let (_, georgia) = resolve(&["Georgia", "--context", "RUS"]);
+        assert!(georgia.contains("\"country\":\"GEO\""), "{georgia}");
+        let (code, none) = resolve(&["Springfield"]);
+        assert_eq!((code, none.trim()), (Some(1), "null"));
+    }
+}

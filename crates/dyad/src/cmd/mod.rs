@@ -3,6 +3,7 @@
 mod bench;
 mod bench_parse;
 mod docs;
+mod geo;
 mod lexicon;
 mod model;
 mod ontology;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Split(args) => split::run(args, &cli.global),
         Command::Parse(args) => parse::run(args, &cli.global),
         Command::Model(args) => model::run(args),
+        Command::Geo(args) => geo::run(args),
         Command::Lexicon(args) => lexicon::run(args, cli.global.quiet),
         Command::Ontology(args) => ontology::run(args),
         Command::Bench(args) => bench::run(args, &cli.global),
