@@ -17,7 +17,8 @@
 //!   Monday-to-Sunday day ranges; "the weekend" is Saturday to Sunday.
 //! * **Anchors.** Anaphoric expressions move the anchor (for a forward move, the anchor's
 //!   end). The result is never finer than the anchor: "the following day" after "in 1968" is
-//!   1968. Without an anchor they move the publication date.
+//!   1968. Without an anchor, "that day" and a time of day are the publication date and a
+//!   move ("two days later", "a year earlier") is unknown.
 //! * **Vague counts** ("the past few years", "in recent weeks", "the coming days") count 3.
 
 use dyad_ontology::{PartialDate, Precision};
@@ -86,7 +87,13 @@ fn plain(value: PartialDate) -> Resolved {
     Resolved::at(value)
 }
 
+/// A range from `value` to `end`, put in order ("between 2010 and 2008", "since 2030").
 fn ranged(value: PartialDate, end: PartialDate) -> Resolved {
+    let (value, end) = if end.last_day() < value.first_day() {
+        (end, value)
+    } else {
+        (value, end)
+    };
     Resolved {
         end: (end != value).then_some(end),
         ..Resolved::at(value)
@@ -512,6 +519,10 @@ fn anaphor(n: i32, unit: Option<Unit>, ctx: &Ctx<'_>) -> Option<Resolved> {
     let base = match ctx.anchor {
         Some(a) if n > 0 => a.end.unwrap_or(a.value),
         Some(a) => a.value,
+        // "two days later" with nothing to count from is unknown (counting from the
+        // publication date would put a past narrative in the future); "that day" and a time
+        // of day fall back to the publication date.
+        None if n != 0 => return None,
         None => PartialDate::from_date(ctx.pub_date),
     };
     let anchored = ctx.anchor.is_some();
@@ -635,5 +646,14 @@ mod tests {
         assert!(r.anchored);
         let r = anaphor(-1, Some(Unit::Year), &c).unwrap();
         assert_eq!(r.value.to_string(), "1967");
+        let alone = ctx(date(2024, 6, 19), Pick::Past);
+        assert!(anaphor(2, Some(Unit::Day), &alone).is_none());
+        assert_eq!(
+            anaphor(0, Some(Unit::Day), &alone)
+                .unwrap()
+                .value
+                .to_string(),
+            "2024-06-19"
+        );
     }
 }

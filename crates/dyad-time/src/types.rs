@@ -18,8 +18,8 @@ pub enum Kind {
     /// "19 June", "in July", "last week", "earlier this year", "two decades ago", "yesterday".
     Relative,
     /// A date that needs an earlier date in the text (the anchor): "the following day",
-    /// "a year earlier", "that year", "two days later". Without an anchor it falls back to the
-    /// publication date.
+    /// "a year earlier", "that year", "two days later". Without an anchor "that day" is the
+    /// publication date and a move ("two days later") has no value.
     Anaphoric,
     /// A length of time: "for three years", "a 10-year sentence", "the past five years" (the
     /// last one also resolves to a range ending at the publication date).
