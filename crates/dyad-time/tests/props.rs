@@ -158,13 +158,13 @@ fn check_spans(text: &str, pub_date: Date) -> Result<(), TestCaseError> {
         prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         prop_assert!(e.start >= last_end, "overlapping spans in {text:?}");
         last_end = e.end;
-        if let Some(r) = e.resolved {
-            if let Some(end) = r.end {
-                prop_assert!(
-                    r.value.first_day() <= end.last_day(),
-                    "{r} out of order in {text:?}"
-                );
-            }
+        if let Some(r) = e.resolved
+            && let Some(end) = r.end
+        {
+            prop_assert!(
+                r.value.first_day() <= end.last_day(),
+                "{r} out of order in {text:?}"
+            );
         }
         for tense in [Tense::Past, Tense::Present, Tense::Future, Tense::Unknown] {
             let anchor = Resolved::at(dyad_ontology::PartialDate::from_date(pub_date));
