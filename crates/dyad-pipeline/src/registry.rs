@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
+use dyad_code::{CodeStage, Coder};
 use dyad_doc::{Doc, Layer, Stage, StageError};
 use dyad_parse::{ParseStage, Parser};
 
 /// Names of every stage dyad knows, in their default order.
-pub const STAGE_NAMES: &[&str] = &["text", "parse"];
+pub const STAGE_NAMES: &[&str] = &["text", "parse", "code"];
 
 /// What stages need that is too heavy to make per stage: loaded models. The caller loads them
 /// (installing the model on first use is the CLI's job) and hands them in.
@@ -14,21 +15,26 @@ pub const STAGE_NAMES: &[&str] = &["text", "parse"];
 pub struct Resources {
     /// The parser, needed by the `parse` stage.
     pub parser: Option<Arc<Parser>>,
+    /// The event coder (with its lexicon), needed by the `code` stage.
+    pub coder: Option<Arc<Coder>>,
 }
 
 /// Make a stage from its name. A new stage is one `impl Stage` plus one line here.
 fn make_stage(name: &str, res: &Resources) -> Result<Box<dyn Stage>, PipelineError> {
-    let missing = |what: &'static str| PipelineError::MissingResource {
-        stage: "parse",
-        what,
-    };
+    let missing =
+        |stage: &'static str, what: &'static str| PipelineError::MissingResource { stage, what };
     Ok(match name {
         "text" => Box::new(dyad_text::TextStage),
         "parse" => Box::new(ParseStage::new(
             res.parser
                 .clone()
-                .ok_or_else(|| missing("the parser model"))?,
+                .ok_or_else(|| missing("parse", "the parser model"))?,
         )),
+        "code" => {
+            Box::new(CodeStage::new(res.coder.clone().ok_or_else(|| {
+                missing("code", "the event coder and its lexicon")
+            })?))
+        }
         _ => {
             return Err(PipelineError::UnknownStage {
                 name: name.to_string(),
@@ -203,7 +209,7 @@ mod tests {
 
     #[test]
     fn default_pipeline_builds_and_runs() {
-        let p = Pipeline::default_without(&["parse"], &Resources::default()).unwrap();
+        let p = Pipeline::default_without(&["parse", "code"], &Resources::default()).unwrap();
         assert_eq!(p.stage_names().collect::<Vec<_>>(), ["text"]);
         let mut doc = Doc::new("d", jiff::civil::date(2024, 1, 1), "One. Two.".into());
         p.run(&mut doc).unwrap();

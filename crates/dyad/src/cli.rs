@@ -41,6 +41,16 @@ pub enum Command {
     /// Split documents into sentences, with spans into the original text.
     #[command(after_help = SPLIT_EXAMPLES)]
     Split(SplitArgs),
+    /// Code events: who did what to whom, as event records (the main job).
+    #[command(after_help = CODE_EXAMPLES)]
+    Code(CodeArgs),
+    /// Show how one sentence is coded: its parse, the lexicon entries that matched, and why each
+    /// event was or was not produced.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
+    /// Score the coder against a gold set (the JSONL format of ../shared/data/eval).
+    #[command(after_help = EVAL_EXAMPLES)]
+    Eval(EvalArgs),
     /// Parse documents: tokens, tags, lemmas, dependency tree, entities (CoNLL-U or JSON).
     #[command(after_help = PARSE_EXAMPLES)]
     Parse(ParseArgs),
@@ -71,6 +81,39 @@ Examples:
   dyad split --date 2024-06-19 story.txt
   zcat wire.jsonl.gz | dyad split - -o sentences.jsonl --errors bad.jsonl
   dyad split --input-format csv --id-col doc --text-col body --date-col published corpus.csv";
+
+const CODE_EXAMPLES: &str = "\
+Examples:
+  dyad code --lexicon ../shared/data/petrarch-dictionaries examples/news.jsonl
+  dyad code --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt --agents Phoenix.agents.txt in.jsonl
+  dyad code --format phoenix -o events.tsv --errors bad.jsonl corpus/
+  zcat wire.jsonl.gz | dyad code --format plover - > events.jsonl
+
+Each record's text is parsed whole (the parser decides the sentences) and every sentence coded;
+events whose code is CAMEO are written as event records (--format jsonl, the data contract).";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  dyad explain --lexicon ../shared/data/petrarch-dictionaries 'Russian troops attacked Kyiv.'
+  dyad explain --date 1972-02-21 --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt \\
+      'Nixon traveled to Beijing, where he met Mao.'
+  dyad explain --json 'Arnor restored diplomatic ties with Gondor.' --lexicon DIR";
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  dyad eval ../shared/data/eval/PETR.UnitTest.records.jsonl \\
+      --lexicon none --verbs ../shared/data/petrarch-dictionaries/PETR.Validate.verbs.txt \\
+      --actors ../shared/data/petrarch-dictionaries/PETR.Validate.actors.txt \\
+      --agents ../shared/data/petrarch-dictionaries/PETR.Validate.agents.txt \\
+      --discards ../shared/data/petrarch-dictionaries/PETR.Validate.discards.txt
+  dyad eval ../shared/data/eval/PETR2_GSR_validation.jsonl --lexicon none \\
+      --verbs ../shared/data/petrarch-dictionaries/CAMEO.2.0.txt \\
+      --actors ../shared/data/petrarch-dictionaries/Phoenix.Countries.actors.txt ... --json
+  dyad eval GOLD.jsonl --show 50     list the first 50 records that differ
+
+--json prints one object: records, records_exact, events_gold, events_predicted, events_correct,
+precision, recall, f1 (the set's own matching), root_f1, country_root_f1, per category, misses
+and extras.";
 
 const PARSE_EXAMPLES: &str = "\
 Examples:
@@ -114,8 +157,9 @@ Examples:
 
 Lexicon options (the same on code, explain, eval and lookup): --lexicon default|none|DIR picks the
 base (dyad's own lexicon until it ships is empty, so `default` is `none` for now; a DIR of PETRARCH
-files is read by file name); --verbs, --actors, --agents, --discards, --issues FILE add
-PETRARCH-format files (repeatable).";
+files is read by file name, except PETRARCH2's own dictionary directory, where the files of its
+default configuration are used: CAMEO.2.0.txt and the Phoenix.* files); --verbs, --actors, --agents,
+--discards, --issues FILE add PETRARCH-format files (repeatable).";
 
 const ONTOLOGY_EXAMPLES: &str = "\
 Examples:
@@ -196,6 +240,76 @@ pub enum SplitFormat {
     Sentence,
     /// One sentence per line, plain text (newlines inside a sentence become spaces).
     Text,
+}
+
+/// Coder switches shared by code, explain and eval.
+#[derive(Debug, Args, Clone)]
+pub struct CoderArgs {
+    #[command(flatten)]
+    pub lexicon: LexiconOptions,
+    /// Keep events with only a source or only a target (default: both are required).
+    #[arg(long)]
+    pub allow_half: bool,
+    /// How an unhandled negation is coded: the code's opposite (PETRARCH), a flag, or no event.
+    #[arg(long, value_parser = ["opposite", "flag", "drop"], default_value = "opposite")]
+    pub negation: String,
+    /// Drop comma-delimited clauses before coding, with PETRARCH's limits.
+    #[arg(long)]
+    pub petrarch_commas: bool,
+    /// Keep every event, not one per source, target and code per story.
+    #[arg(long)]
+    pub all_events: bool,
+    /// Skip the entity recogniser (faster; the coder does not need it).
+    #[arg(long)]
+    pub no_ner: bool,
+}
+
+/// `dyad code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub coder: CoderArgs,
+    /// Output format: jsonl (the event record), plover, phoenix, gdelt, csv.
+    #[arg(long, value_parser = ["jsonl", "plover", "phoenix", "gdelt", "csv"], default_value = "jsonl")]
+    pub format: String,
+}
+
+/// `dyad explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The sentence (or short text) to explain.
+    pub text: String,
+    /// The date actor codes are resolved with (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[command(flatten)]
+    pub coder: CoderArgs,
+    /// Print the trace as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `dyad eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold file (JSONL: id, date, text, events [{source, target, code}], ...).
+    #[arg(value_name = "GOLD")]
+    pub gold: PathBuf,
+    #[command(flatten)]
+    pub coder: CoderArgs,
+    /// Date for records without a readable one (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", default_value = "2000-01-01")]
+    pub default_date: String,
+    /// Print one JSON object instead of the text report.
+    #[arg(long)]
+    pub json: bool,
+    /// How many differing records the text report lists.
+    #[arg(long, default_value_t = 20)]
+    pub show: usize,
 }
 
 /// `dyad parse`.

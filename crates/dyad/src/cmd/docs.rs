@@ -11,7 +11,7 @@ use dyad_pipeline::{Pipeline, StageError, run_ordered_batches};
 
 use crate::cli::{InputArgs, OutputArgs};
 use crate::cmd::{UsageError, batch_exit_code};
-use crate::report::{RecordError, Reporter};
+use crate::report::{RecordError, Reporter, Summary};
 use crate::{input, output};
 
 /// Records read (and then written) at a time.
@@ -20,8 +20,8 @@ const CHUNK: usize = 1024;
 /// batches).
 const BATCH: usize = 64;
 
-/// Run `pipeline` over the records `input` names and write each document with `render`; the
-/// summary names the command `command`.
+/// Run `pipeline` over the records `input` names and write each document with `render` to the
+/// output; the summary names the command `command`.
 pub fn run_documents(
     command: &'static str,
     input: &InputArgs,
@@ -30,11 +30,29 @@ pub fn run_documents(
     pipeline: &Pipeline,
     mut render: impl FnMut(&Doc, &mut Vec<u8>) -> anyhow::Result<()>,
 ) -> anyhow::Result<ExitCode> {
-    let options = input::ingest_options(input).map_err(|e| UsageError(format!("{e:#}")))?;
     let mut out = output::open(output.output.as_deref())?;
+    let mut buf = Vec::with_capacity(1 << 14);
+    let summary = for_each_document(command, input, quiet, pipeline, |doc| {
+        buf.clear();
+        render(doc, &mut buf)?;
+        out.write_all(&buf).context("cannot write output")
+    })?;
+    out.flush().context("cannot write output")?;
+    Ok(batch_exit_code(summary, input.strict))
+}
+
+/// Run `pipeline` over the records `input` names and hand each finished document to `deliver`,
+/// in input order; failed records are reported. Returns the counts.
+pub fn for_each_document(
+    command: &'static str,
+    input: &InputArgs,
+    quiet: bool,
+    pipeline: &Pipeline,
+    mut deliver: impl FnMut(&Doc) -> anyhow::Result<()>,
+) -> anyhow::Result<Summary> {
+    let options = input::ingest_options(input).map_err(|e| UsageError(format!("{e:#}")))?;
     let mut reporter = Reporter::new(command, quiet, input.errors.as_deref())?;
     let records = dyad_ingest::read_inputs(&input.inputs, &options);
-    let mut buf = Vec::with_capacity(1 << 14);
     run_ordered_batches(
         records,
         CHUNK,
@@ -43,9 +61,7 @@ pub fn run_documents(
         |result| -> anyhow::Result<()> {
             match result {
                 Ok(doc) => {
-                    buf.clear();
-                    render(&doc, &mut buf)?;
-                    out.write_all(&buf).context("cannot write output")?;
+                    deliver(&doc)?;
                     reporter.record_ok();
                 }
                 Err(failure) => reporter.record_failed(&failure.as_record_error())?,
@@ -53,9 +69,7 @@ pub fn run_documents(
             Ok(())
         },
     )?;
-    out.flush().context("cannot write output")?;
-    let summary = reporter.finish()?;
-    Ok(batch_exit_code(summary, input.strict))
+    reporter.finish()
 }
 
 /// Why one record produced no output.

@@ -113,15 +113,30 @@ pub fn load_lexicon(opts: &LexiconOptions, quiet: bool) -> anyhow::Result<Lexico
                 ))
                 .into());
             }
-            let (found, unknown) = LexiconFiles::from_dir(path)
-                .with_context(|| format!("cannot read lexicon directory {dir}"))?;
-            if !quiet && !unknown.is_empty() {
-                eprintln!(
-                    "dyad: ignored {} file(s) in {dir} whose names say no dictionary kind",
-                    unknown.len()
-                );
+            let phoenix = LexiconFiles::phoenix(path);
+            if phoenix
+                .verbs
+                .iter()
+                .chain(&phoenix.actors)
+                .all(|p| p.is_file())
+            {
+                // PETRARCH2's own dictionary directory (which also holds its validation
+                // set): use the files its default configuration names.
+                files = phoenix;
+                files.issues.retain(|p| p.is_file());
+                files.discards.retain(|p| p.is_file());
+                files.agents.retain(|p| p.is_file());
+            } else {
+                let (found, unknown) = LexiconFiles::from_dir(path)
+                    .with_context(|| format!("cannot read lexicon directory {dir}"))?;
+                if !quiet && !unknown.is_empty() {
+                    eprintln!(
+                        "dyad: ignored {} file(s) in {dir} whose names say no dictionary kind",
+                        unknown.len()
+                    );
+                }
+                files = found;
             }
-            files = found;
         }
     }
     for (kind, paths) in [

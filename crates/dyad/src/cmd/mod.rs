@@ -2,7 +2,10 @@
 
 mod bench;
 mod bench_parse;
+mod code;
 mod docs;
+mod eval;
+mod explain;
 mod geo;
 mod lexicon;
 mod model;
@@ -30,6 +33,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let result = match &cli.command {
         Command::Split(args) => split::run(args, &cli.global),
+        Command::Code(args) => code::run(args, &cli.global),
+        Command::Explain(args) => explain::run(args, &cli.global),
+        Command::Eval(args) => eval::run(args, &cli.global),
         Command::Parse(args) => parse::run(args, &cli.global),
         Command::Model(args) => model::run(args),
         Command::Geo(args) => geo::run(args),

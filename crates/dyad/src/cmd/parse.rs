@@ -16,6 +16,7 @@ use crate::cmd::model::load_parser;
 pub fn run(args: &ParseArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let resources = Resources {
         parser: Some(load_parser(!args.no_ner, global.quiet)?),
+        ..Resources::default()
     };
     let pipeline = Pipeline::build(&["parse"], &resources)?;
     let mut text = String::new();
