@@ -112,14 +112,14 @@ impl Scanner<'_> {
         let mut out: Vec<Found> = Vec::with_capacity(found.len());
         for f in found {
             if let Some(last) = out.last_mut() {
-                let gap: Vec<Lex> = (last.end..f.start).map(|k| self.lex(k)).collect();
+                let gap_len = f.start.saturating_sub(last.end);
                 let gap_punct_ok = (last.end..f.start).all(|k| {
                     matches!(
                         self.tok(k).map(|t| t.shape),
                         Some(Shape::Punct(',') | Shape::Word(_))
                     )
                 });
-                if gap.len() <= 2 && gap_punct_ok {
+                if gap_len <= 2 && gap_punct_ok {
                     let only = |ok: &[Lex]| {
                         (last.end..f.start)
                             .all(|k| self.is_punct(k, ',') || ok.contains(&self.lex(k)))
