@@ -177,6 +177,7 @@ Examples:
   dyad bench parse                 dyad vs spaCy nlp.pipe (batch 256), one core, with and without NER,
                                    on every sentence of ../shared/data/eval and examples/
   dyad bench parse --python .venv-spacy/bin/python my.jsonl
+  dyad bench code                  the coder alone and end to end, one core, on the same sentences
 
 `bench parse` needs a Python with spaCy 3.8 and en_core_web_sm 3.8.0 for the reference run
 (tools/spacy/setup_venv.sh makes .venv-spacy, which is used by default when present); without one
@@ -493,6 +494,10 @@ pub struct BenchArgs {
     /// Repeat the corpus until each timed run takes at least this many seconds.
     #[arg(long, default_value_t = 3.0)]
     pub seconds: f64,
+    /// The lexicon and coder flags for `bench code` (default lexicon there: PETRARCH2's
+    /// dictionaries in ../shared/data/petrarch-dictionaries when present).
+    #[command(flatten)]
+    pub coder: CoderArgs,
 }
 
 /// Benchmarks `dyad bench` runs.
@@ -502,6 +507,8 @@ pub enum BenchTarget {
     Split,
     /// The parser against spaCy, one core, with and without NER.
     Parse,
+    /// The coder alone (parses excluded) and end to end from raw text, one core.
+    Code,
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub fn run(args: &BenchArgs, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     match args.what {
         BenchTarget::Split => bench_split(args),
         BenchTarget::Parse => crate::cmd::bench_parse::run(args, _global),
+        BenchTarget::Code => crate::cmd::bench_code::run(args, _global),
     }
 }
 

@@ -22,7 +22,7 @@ use crate::cmd::bench::peak_rss_mb;
 use crate::cmd::model::ensure_installed;
 
 /// Texts per call, as spaCy's `batch_size`.
-const BATCH: usize = 256;
+pub const BATCH: usize = 256;
 
 /// The reference run: spaCy's pipeline over the texts in the JSON file argv[1], printing one
 /// JSON object with the timings.
@@ -102,17 +102,7 @@ struct Report {
 }
 
 pub fn run(args: &BenchArgs, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let files = if args.inputs.is_empty() {
-        default_corpus()
-    } else {
-        args.inputs.clone()
-    };
-    anyhow::ensure!(
-        !files.is_empty(),
-        "no corpus: give JSONL files, or run from the repository root with ../shared beside it"
-    );
-    let texts = read_texts(&files)?;
-    anyhow::ensure!(!texts.is_empty(), "the corpus has no readable records");
+    let texts = corpus_texts(&args.inputs)?;
 
     let paths = ensure_installed(false)?;
     let start = Instant::now();
@@ -241,6 +231,23 @@ fn time_dyad(parser: &Parser, texts: &[&str], scratch: &mut Scratch) -> Run {
         sentences,
         tokens,
     }
+}
+
+/// The texts of the benchmark corpus: `inputs`, or by default every record of
+/// `../shared/data/eval/*.jsonl` and `examples/*.jsonl`.
+pub fn corpus_texts(inputs: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let files = if inputs.is_empty() {
+        default_corpus()
+    } else {
+        inputs.to_vec()
+    };
+    anyhow::ensure!(
+        !files.is_empty(),
+        "no corpus: give JSONL files, or run from the repository root with ../shared beside it"
+    );
+    let texts = read_texts(&files)?;
+    anyhow::ensure!(!texts.is_empty(), "the corpus has no readable records");
+    Ok(texts)
 }
 
 /// `../shared/data/eval/*.jsonl` and `examples/*.jsonl`, those that exist.

@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod bench;
+mod bench_code;
 mod bench_parse;
 mod code;
 mod docs;
