@@ -237,3 +237,60 @@ fn extremes_do_not_panic() {
     let huge = "On June 19, 2024, in 1956 and two decades ago ".repeat(20_000);
     assert!(find(&huge, Date::new(2024, 6, 19).unwrap()).len() >= 60_000);
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ABBR: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// A date written the ways news writes it is found back, whole, at the precision written
+    /// and never finer.
+    #[test]
+    fn written_dates_round_trip(
+        y in 1800i16..=2100,
+        m in 1usize..=12,
+        d in 1i8..=28,
+        style in 0usize..9,
+        pub_date in any_date(),
+    ) {
+        let month = MONTHS[m - 1];
+        let (text, want) = match style {
+            0 => (format!("It happened on {month} {d}, {y}."), format!("{y:04}-{m:02}-{d:02}")),
+            1 => (format!("It happened on {d} {month} {y}."), format!("{y:04}-{m:02}-{d:02}")),
+            2 => (format!("It happened on {} {d}, {y}.", ABBR[m - 1]), format!("{y:04}-{m:02}-{d:02}")),
+            3 => (format!("It happened on {y}-{m:02}-{d:02}."), format!("{y:04}-{m:02}-{d:02}")),
+            4 => (format!("It happened in {month} {y}."), format!("{y:04}-{m:02}")),
+            5 => (format!("It happened in {y}."), format!("{y:04}")),
+            6 => (format!("It happened in the {}s.", y - y % 10), format!("{:03}X", y / 10)),
+            7 => (format!("It happened on the {d}th of {month}, {y}."), format!("{y:04}-{m:02}-{d:02}")),
+            _ => (format!("It happened on {m}/{d}/{y}."), format!("{y:04}-{m:02}-{d:02}")),
+        };
+        // "the 1800s", "the 1900s", "the 2100s" are centuries; only "the 2000s" is a decade.
+        prop_assume!(!(style == 6 && y % 100 < 10 && !(2000..2010).contains(&y)));
+        let found = find(&text, pub_date);
+        prop_assert_eq!(found.len(), 1, "{} → {:?}", text, found);
+        let r = found[0].resolved.unwrap();
+        prop_assert_eq!(r.value.to_string(), want, "{}", text);
+        prop_assert!(r.end.is_none() && r.modifier.is_none(), "{} → {}", text, r);
+        prop_assert_eq!(r.future, r.value.first_day() > pub_date);
+        prop_assert_eq!(found[0].text(&text), text.trim_start_matches("It happened on ")
+            .trim_start_matches("It happened in ").trim_end_matches('.'));
+    }
+}

@@ -433,9 +433,9 @@ impl Scanner<'_> {
             return None;
         }
         match t.ndig {
-            4 if (1000..=2090).contains(&t.num) => {
+            4 if (1000..=2100).contains(&t.num) => {
                 let y = t.num as i16;
-                if t.num % 100 == 0 && t.num < 2000 {
+                if t.num % 100 == 0 && t.num != 2000 {
                     let a = PartialDate::year(y).ok()?;
                     let b = PartialDate::year(y + 99).ok()?;
                     return Some(M::new(
@@ -482,7 +482,7 @@ impl Scanner<'_> {
     /// "1990's".
     pub(super) fn decade_apostrophe(&self, i: usize) -> Option<M> {
         let (v, n) = self.num(i)?;
-        if n != 4 || v % 10 != 0 || !(1000..=2090).contains(&v) {
+        if n != 4 || v % 10 != 0 || !(1000..=2100).contains(&v) {
             return None;
         }
         if !(self.adj(i)
@@ -493,7 +493,7 @@ impl Scanner<'_> {
             return None;
         }
         let y = v as i16;
-        if v % 100 == 0 && v < 2000 {
+        if v % 100 == 0 && v != 2000 {
             let a = PartialDate::year(y).ok()?;
             let b = PartialDate::year(y + 99).ok()?;
             return Some(M::new(

@@ -23,7 +23,7 @@
 //!   first; "2024-06-19" is ISO. Two-digit years are 20yy up to ten years after the
 //!   publication year, else 19yy.
 //! * **Decades**: "the 1990s", "the '90s", "the nineties" are decades; "the 1800s" and "the
-//!   1900s" are centuries (year ranges 1800..1899), "the 2000s" a decade. Ordinal centuries
+//!   1900s" are centuries (year ranges 1800..1899), "the 2000s" alone a decade. Ordinal centuries
 //!   ("the 19th century") are year ranges 1800..1899.
 //! * **Seasons, quarters, halves** keep year precision with a [`Modifier`]; "mid-2022" is
 //!   2022 with [`Modifier::Mid`]; "the end of June" is June with [`Modifier::Late`].
