@@ -71,12 +71,37 @@ pub fn is_reflexive(s: &Sentence<'_>, t: usize) -> bool {
     }
 }
 
-/// The subject dependent of `v` itself, if any.
+/// The subject dependent of `v` itself, if any. With several, adjacent ones are pieces of one
+/// broken phrase ("group al - Shabab") and the first piece stands for it; separate ones are
+/// a dateline and the real subject ("GAZA CITY, …: Four children were killed"), and the group
+/// nearest the verb wins.
 pub fn own_subject(s: &Sentence<'_>, v: usize) -> Option<usize> {
-    s.children(v)
+    let subjects: Vec<usize> = s
+        .children(v)
         .iter()
         .map(|&c| c as usize)
-        .find(|&c| s.toks[c].dep.is_subject())
+        .filter(|&c| s.toks[c].dep.is_subject())
+        .collect();
+    match subjects.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many => {
+            // Groups of adjacent subjects (only punctuation-free adjacency).
+            let mut groups: Vec<(usize, usize)> = Vec::new();
+            for &c in many {
+                match groups.last_mut() {
+                    Some((_, last)) if c == *last + 1 => *last = c,
+                    _ => groups.push((c, c)),
+                }
+            }
+            groups
+                .iter()
+                .rev()
+                .find(|g| g.1 < v)
+                .or_else(|| groups.iter().find(|g| g.0 > v))
+                .map(|g| g.0)
+        }
+    }
 }
 
 /// The subject of verb `v` (see the module docs), before pronoun resolution.
@@ -220,6 +245,27 @@ pub fn passive_source(s: &Sentence<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// The object of a passive verb's at/against/into/towards phrase (PETRARCH's passive target
+/// prepositions), if any.
+pub fn passive_target_phrase(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    for &c in s.children(v) {
+        let c = c as usize;
+        if s.toks[c].dep == Dep::Prep
+            && ["at", "against", "into", "towards", "toward"]
+                .iter()
+                .any(|w| s.word(c).eq_ignore_ascii_case(w))
+            && let Some(o) = s
+                .children(c)
+                .iter()
+                .map(|&o| o as usize)
+                .find(|&o| s.toks[o].dep == Dep::Pobj)
+        {
+            return Some(o);
+        }
+    }
+    None
+}
+
 /// The domain of verb `v`: which tokens belong to its clause (see the module docs). `blocked`
 /// tokens (eliminated comma clauses) are never in it.
 pub fn domain(s: &Sentence<'_>, v: usize, blocked: &[bool], out: &mut Vec<bool>) {
@@ -241,6 +287,29 @@ pub fn domain(s: &Sentence<'_>, v: usize, blocked: &[bool], out: &mut Vec<bool>)
         *slot = s.in_subtree(v, t)
             && !blocked.get(t).copied().unwrap_or(false)
             && !cut.iter().any(|&c| s.in_subtree(c, t));
+    }
+}
+
+/// Removes from a domain of verb `v` the clauses embedded in it that have their own subject
+/// and a verb the dictionary knows (`dict_verb`): "Washington said such a step enjoyed
+/// support" — SAY's pattern `* SUPPORT` must not take "support" from ENJOY's clause. Clauses
+/// whose verb the dictionary does not know stay: "Gollum allowed that Mordor isn't a really
+/// pleasant place" is ALLOW's `* REALLY_PLEASANT`.
+pub fn cut_clauses(s: &Sentence<'_>, v: usize, dict_verb: &[bool], out: &mut [bool]) {
+    for c in 0..s.len() {
+        if c == v
+            || !dict_verb.get(c).copied().unwrap_or(false)
+            || !s.in_subtree(v, c)
+            || matches!(s.toks[c].dep, Dep::Xcomp | Dep::Conj)
+            || own_subject(s, c).is_none()
+        {
+            continue;
+        }
+        for (t, slot) in out.iter_mut().enumerate() {
+            if s.in_subtree(c, t) {
+                *slot = false;
+            }
+        }
     }
 }
 

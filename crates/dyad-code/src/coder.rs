@@ -318,6 +318,17 @@ impl Coder {
 
         // 1. Discards: a story-level phrase wins over a sentence-level one.
         for m in idx.discards.find_all(&s.keys) {
+            if self.options.discard_whole_words
+                && !whole_words(
+                    &s,
+                    m.token_start as usize,
+                    m.token_end as usize,
+                    m.start,
+                    m.end,
+                )
+            {
+                continue;
+            }
             for &e in m.entries {
                 let Some(level) = idx.discard_level(e) else {
                     continue;
@@ -392,6 +403,16 @@ impl Coder {
 
         // 4. Verbs.
         let present: rustc_hash::FxHashSet<WordId> = s.keys.ids().iter().copied().collect();
+        let dict_verb: Vec<bool> = (0..s.len())
+            .map(|t| {
+                !blocked[t]
+                    && is_verb_token(&s, t)
+                    && !idx
+                        .verbs
+                        .candidates(s.toks[t].lemma, s.toks[t].lower)
+                        .is_empty()
+            })
+            .collect();
         let mut hits: Vec<VerbHit> = Vec::new();
         for t in 0..s.len() {
             if blocked[t] || !is_verb_token(&s, t) {
@@ -402,7 +423,9 @@ impl Coder {
                 text: s.word(t).to_owned(),
                 ..VerbTrace::default()
             });
-            if let Some(hit) = self.lookup_verb(&s, t, &blocked, &present, &mut nom, vt.as_mut()) {
+            if let Some(hit) =
+                self.lookup_verb(&s, t, &blocked, &dict_verb, &present, &mut nom, vt.as_mut())
+            {
                 hits.push(hit);
             }
             if let (Some(tr), Some(v)) = (trace.as_deref_mut(), vt)
@@ -449,6 +472,30 @@ impl Coder {
 
         // 7. Nesting, deepest first.
         self.compose(&s, &mut protos, trace.as_deref_mut());
+        // A non-finite adverbial clause ("to discuss", "offering support") is coded only when
+        // its main clause codes no event between two actors (PETRARCH looks into lower
+        // clauses only when the verb phrase itself has none).
+        let dyadic: Vec<usize> = protos
+            .iter()
+            .filter(|p| p.alive && p.has_dyad())
+            .map(|p| p.verb)
+            .collect();
+        for p in protos.iter_mut().filter(|p| p.alive) {
+            let v = p.verb;
+            if s.toks[v].dep == Dep::Advcl
+                && clause::own_subject(&s, v).is_none()
+                && let Some(h) = s.head(v)
+                && dyadic.contains(&h)
+            {
+                p.alive = false;
+                if let Some(t) = trace.as_deref_mut() {
+                    t.combinations.push(format!(
+                        "{:?}: adverbial clause of a verb that coded an event; not coded",
+                        p.verb_text.text
+                    ));
+                }
+            }
+        }
 
         // 8. Events.
         let mut events: Vec<CodedEvent> = Vec::new();
@@ -495,6 +542,7 @@ impl Coder {
         s: &Sentence<'_>,
         t: usize,
         blocked: &[bool],
+        dict_verb: &[bool],
         present: &rustc_hash::FxHashSet<WordId>,
         nom: &mut Nominals,
         mut vt: Option<&mut VerbTrace>,
@@ -533,6 +581,8 @@ impl Coder {
         let &(first, fk, ek) = usable.first()?;
         let mut domain = Vec::new();
         clause::domain(s, t, blocked, &mut domain);
+        let mut pattern_domain = domain.clone();
+        clause::cut_clauses(s, t, dict_verb, &mut pattern_domain);
         let before: Vec<bool> = (0..s.len())
             .map(|x| x < t && !blocked.get(x).copied().unwrap_or(false))
             .collect();
@@ -548,7 +598,7 @@ impl Coder {
                 s,
                 index: idx,
                 nom,
-                after: &domain,
+                after: &pattern_domain,
                 before: &before,
                 verb_first_key: first_key,
                 verb_end_key: end_key,
@@ -710,6 +760,16 @@ impl Coder {
             {
                 source = Some(Side::new(nom.full(s, a), a, "passive by/from/in phrase"));
             }
+            if target.is_none()
+                && let Some(o) = clause::passive_target_phrase(s, v)
+            {
+                // "fired at it": an at/against/into/towards phrase is the target.
+                let (tok, _) = self.resolve_pronoun(s, v, o, nom);
+                let set = nom.full(s, tok);
+                if !set.is_empty() {
+                    target = Some(Side::new(set, tok, "passive at/against phrase"));
+                }
+            }
             if target.is_none() {
                 let logical = clause::passive_noun(s, v).or(subject_set.as_ref().map(|x| x.1));
                 if let Some(o) = logical {
@@ -812,6 +872,7 @@ impl Coder {
             },
             negated,
             explicit_subject,
+            subject_tok: subject_set.as_ref().map(|x| x.1),
             rule,
             derivation: if h.pattern.is_some() {
                 Derivation::Pattern
@@ -947,6 +1008,18 @@ impl Coder {
                 continue;
             }
             let (upper, lower) = (protos[ui].clone(), protos[li].clone());
+            // A reporting clause after what it reports ("X attacked Y, officials said") is
+            // attribution: the report stands, the reporting verb codes nothing.
+            if lower.verb < gv {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.combinations.push(format!(
+                        "{:?} follows the clause it governs ({:?}): attribution, no event of its own",
+                        upper.verb_text.text, lower.verb_text.text
+                    ));
+                }
+                protos[ui].alive = false;
+                continue;
+            }
             // Transformations first.
             if let Some(result) = self.transform(&upper, &lower) {
                 if let Some(t) = trace.as_deref_mut() {
@@ -964,7 +1037,9 @@ impl Coder {
                     && !same_actors(&lower.source, &upper.source);
                 continue;
             }
-            let shared = !lower.explicit_subject || same_actors(&lower.source, &upper.source);
+            let shared = lower.subject_tok.is_none()
+                || lower.subject_tok == upper.subject_tok
+                || same_actors(&lower.source, &upper.source);
             let (Some(uc), Some(lc)) = (upper.active.as_deref(), lower.active.as_deref()) else {
                 continue;
             };
@@ -1253,10 +1328,23 @@ struct Proto {
     reverse: Option<String>,
     negated: bool,
     explicit_subject: bool,
+    /// The subject's head (after pronoun resolution), if any.
+    subject_tok: Option<usize>,
     rule: String,
     derivation: Derivation,
     confidence: f32,
     alive: bool,
+}
+
+impl Proto {
+    /// Whether the event has actors on both sides (or a compound subject of a cooperative
+    /// code).
+    fn has_dyad(&self) -> bool {
+        let some = |x: &Option<Side>| x.as_ref().is_some_and(|x| !x.set.is_empty());
+        (self.active.is_some() || self.reverse.is_some())
+            && some(&self.source)
+            && some(&self.target)
+    }
 }
 
 fn same_actors(a: &Option<Side>, b: &Option<Side>) -> bool {
@@ -1270,6 +1358,29 @@ fn same_actors(a: &Option<Side>, b: &Option<Side>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether keys `ks..ke` (tokens `a..b`) are whole whitespace-separated words of the text: they
+/// start and end at token boundaries, with whitespace (or the start of the text) before and
+/// whitespace after.
+fn whole_words(s: &Sentence<'_>, a: usize, b: usize, ks: usize, ke: usize) -> bool {
+    let (Some(first), Some(last)) = (s.toks.get(a), b.checked_sub(1).and_then(|l| s.toks.get(l)))
+    else {
+        return false;
+    };
+    if first.key_start as usize != ks || last.key_end as usize != ke {
+        return false;
+    }
+    let before = s
+        .text
+        .get(..first.span.start)
+        .is_some_and(|t| t.chars().next_back().is_none_or(char::is_whitespace));
+    let after = s
+        .text
+        .get(last.span.end..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_whitespace);
+    before && after
 }
 
 /// Whether token `t` is a verb the coder looks up.

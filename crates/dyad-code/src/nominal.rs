@@ -3,7 +3,8 @@
 //! **Mentions.** The sentence's keys are scanned once, left to right: at each position the
 //! longest actor name is taken, else the longest agent phrase (PETRARCH's order); the scan
 //! resumes after the match. Actor names resolve to their code on the event date
-//! ([`LexiconIndex::resolve_actor`]); a null period (`---`) leaves a "known, not an actor"
+//! (a dated period containing the date wins over an undated default, across the entries that
+//! share the name as within one); a null period (`---`) leaves a "known, not an actor"
 //! mention that codes nothing.
 //!
 //! **Phrases.** A nominal head's *own phrase* is the head and what hangs off it inside the
@@ -187,20 +188,21 @@ impl Nominals {
         let mut pos = 0;
         while pos < seq.len() {
             let tok = s.key_token(pos);
-            if blocked.get(tok).copied().unwrap_or(false) {
+            // Names start at a token's first key: "pro-Russia" is not "Russia".
+            if blocked.get(tok).copied().unwrap_or(false) || s.toks[tok].key_start as usize != pos {
                 pos += 1;
                 continue;
             }
             if let Some(m) = index.actors.longest_at(seq, pos) {
                 let start = s.key_token(m.start);
                 let end = s.key_token(m.end.saturating_sub(1)) + 1;
-                let (actor, codes) = match index.resolve_actor(m.entries, date) {
-                    Some(r) => (
-                        r.actor,
-                        if r.period.is_null() {
+                let (actor, codes) = match resolve(index, m.entries, date) {
+                    Some((id, p)) => (
+                        id,
+                        if p.is_null() {
                             Vec::new()
                         } else {
-                            r.period.codes.clone()
+                            p.codes.clone()
                         },
                     ),
                     None => (m.entries.first().map_or(ActorId(0), |e| e.0), Vec::new()),
@@ -252,12 +254,23 @@ impl Nominals {
                 }
                 for &c in s.children(x) {
                     let c = c as usize;
-                    if in_phrase(s.toks[c].dep) {
+                    // Coordinated modifiers ("US and British activists") stay in the phrase.
+                    if in_phrase(s.toks[c].dep)
+                        || (x != i && matches!(s.toks[c].dep, Dep::Conj | Dep::Cc))
+                    {
                         lo = lo.min(c);
                         hi = hi.max(c + 1);
                         stack.push(c);
                     }
                 }
+            }
+            // A name the head is part of belongs to its phrase whole.
+            let m = tok_mention[i];
+            if m != u32::MAX
+                && let Some(mention) = mentions.get(m as usize)
+            {
+                lo = lo.min(mention.start);
+                hi = hi.max(mention.end);
             }
             *e = (lo as u32, hi as u32);
         }
@@ -328,6 +341,7 @@ impl Nominals {
     fn compute_own(&self, s: &Sentence<'_>, head: usize) -> ActorSet {
         let (lo, hi) = self.extent(head);
         let mut actor: Option<(&Mention, &Vec<String>)> = None;
+        let mut coordinated: Vec<(&Mention, &Vec<String>)> = Vec::new();
         let mut agents: Vec<(String, Attach, usize, usize)> = Vec::new();
         let mut seen = u32::MAX;
         for t in lo..hi {
@@ -341,16 +355,22 @@ impl Nominals {
             };
             // The mention must start inside the phrase and belong to this head's phrase (not
             // to a nested prepositional phrase that happens to lie inside the extent).
-            if mention.start < lo || !s.in_subtree(head, mention.start) {
-                continue;
-            }
-            if !self.belongs(s, head, mention.start) {
+            let covers_head = mention.start <= head && head < mention.end;
+            if !covers_head
+                && (mention.start < lo
+                    || !s.in_subtree(head, mention.start)
+                    || !self.belongs(s, head, mention.start))
+            {
                 continue;
             }
             match &mention.kind {
                 MentionKind::Actor { codes, .. } => {
                     if actor.is_none() && !codes.is_empty() {
                         actor = Some((mention, codes));
+                    } else if !codes.is_empty()
+                        && (mention.start..mention.end).any(|t| s.toks[t].dep == Dep::Conj)
+                    {
+                        coordinated.push((mention, codes));
                     }
                 }
                 MentionKind::Agent { code, attach, .. } => {
@@ -361,16 +381,21 @@ impl Nominals {
         let mut set = ActorSet::default();
         let roles: Vec<(String, Attach)> = agents.iter().map(|a| (a.0.clone(), a.1)).collect();
         match actor {
-            Some((m, codes)) => {
-                let start = m
-                    .start
-                    .min(agents.iter().map(|a| a.2).min().unwrap_or(m.start));
-                let end = m.end.max(agents.iter().map(|a| a.3).max().unwrap_or(m.end));
-                for c in codes {
-                    set.push(Actor::new(c, roles.clone(), start, end));
+            Some(first) => {
+                for (m, codes) in std::iter::once(first).chain(coordinated) {
+                    let start = m
+                        .start
+                        .min(agents.iter().map(|a| a.2).min().unwrap_or(m.start));
+                    let end = m.end.max(agents.iter().map(|a| a.3).max().unwrap_or(m.end));
+                    for c in codes {
+                        set.push(Actor::new(c, roles.clone(), start, end));
+                    }
                 }
             }
-            None if !agents.is_empty() => {
+            // Agents alone make an actor only when the head itself is the role word
+            // ("officials", "government forces"), not when an agent merely modifies another
+            // noun ("military exercises", "military support").
+            None if agents.iter().any(|a| a.2 <= head && head < a.3) => {
                 let start = agents.iter().map(|a| a.2).min().unwrap_or(lo);
                 let end = agents.iter().map(|a| a.3).max().unwrap_or(hi);
                 set.push(Actor::new("---", roles, start, end));
@@ -389,7 +414,7 @@ impl Nominals {
                 return true;
             }
             let Some(h) = s.head(x) else { return false };
-            if !in_phrase(s.toks[x].dep) {
+            if !in_phrase(s.toks[x].dep) && !(s.toks[x].dep == Dep::Conj && h != head) {
                 // A mention may run on from the head into a prepositional phrase
                 // ("Prince of Dol Amroth"): allowed when the mention started in the phrase.
                 return false;
@@ -422,10 +447,27 @@ impl Nominals {
         let mut i = 0;
         while i < conjuncts.len() && conjuncts.len() < 64 {
             let x = conjuncts[i];
-            for &c in s.children(x) {
-                let c = c as usize;
-                if s.toks[c].dep == Dep::Conj && s.is_nominal(c) && !conjuncts.contains(&c) {
-                    conjuncts.push(c);
+            // The conjuncts of the head, or of any word of a name it is part of (a parse
+            // that splits "Barack Obama and Vladimir Putin" inside the first name).
+            let (a, b) = self
+                .mention_at(x)
+                .map_or((x, x + 1), |m| (m.start.min(x), m.end.max(x + 1)));
+            for y in a..b {
+                for &c in s.children(y) {
+                    let c = c as usize;
+                    // An apposition that is itself coordinated is the rest of a list ("The
+                    // US, Russia, and Switzerland").
+                    let list_appos = s.toks[c].dep == Dep::Appos
+                        && s.children(c)
+                            .iter()
+                            .any(|&k| s.toks[k as usize].dep == Dep::Conj);
+                    if (s.toks[c].dep == Dep::Conj || list_appos)
+                        && s.is_nominal(c)
+                        && !(a..b).contains(&c)
+                        && !conjuncts.contains(&c)
+                    {
+                        conjuncts.push(c);
+                    }
                 }
             }
             i += 1;
@@ -491,27 +533,29 @@ impl Nominals {
             }
             return own;
         }
-        let mut borrowed: Option<ActorSet> = appos.filter(|a| a.has_actor());
+        // Fallbacks, in order: a prepositional phrase naming an actor ("troops in Iraq"), one
+        // inside a participle modifying the head ("a report released in the Rwandan
+        // capital"), the apposition, and last a prepositional phrase with agents only ("an
+        // air strike by government forces").
+        let preps = self.prep_sets(s, head, depth);
+        let mut borrowed: Option<ActorSet> = preps.iter().find(|x| x.has_actor()).cloned();
         if borrowed.is_none() {
             for &c in s.children(head) {
                 let c = c as usize;
-                if !matches!(s.toks[c].dep, Dep::Prep | Dep::Agent) {
-                    continue;
-                }
-                let Some(obj) = s
-                    .children(c)
-                    .iter()
-                    .map(|&o| o as usize)
-                    .find(|&o| s.toks[o].dep == Dep::Pobj)
-                else {
-                    continue;
-                };
-                let set = self.compute_full(s, obj, depth + 1);
-                if set.has_actor() {
-                    borrowed = Some(set);
-                    break;
+                if s.toks[c].dep == Dep::Acl && matches!(s.toks[c].tag, Tag::Vbn | Tag::Vbg) {
+                    let inner = self.prep_sets(s, c, depth);
+                    if let Some(x) = inner.iter().find(|x| x.has_actor()) {
+                        borrowed = Some(x.clone());
+                        break;
+                    }
                 }
             }
+        }
+        if borrowed.is_none() {
+            borrowed = appos.filter(|a| a.has_actor());
+        }
+        if borrowed.is_none() && own.is_empty() {
+            borrowed = preps.into_iter().find(|x| !x.is_empty());
         }
         match borrowed {
             Some(set) => {
@@ -522,8 +566,8 @@ impl Nominals {
                 let mut out = ActorSet::default();
                 for o in &own.items {
                     for b in &set.items {
-                        let mut roles = b.roles.clone();
-                        roles.extend(o.roles.iter().cloned());
+                        let mut roles = o.roles.clone();
+                        roles.extend(b.roles.iter().cloned());
                         out.push(Actor::new(
                             &b.base,
                             roles,
@@ -537,6 +581,27 @@ impl Nominals {
             None if !own.is_empty() => own,
             None => self.new_actor(s, head),
         }
+    }
+
+    /// The full codes of the objects of `head`'s prepositional phrases, in order.
+    fn prep_sets(&mut self, s: &Sentence<'_>, head: usize, depth: usize) -> Vec<ActorSet> {
+        let mut out = Vec::new();
+        for &c in s.children(head) {
+            let c = c as usize;
+            if !matches!(s.toks[c].dep, Dep::Prep | Dep::Agent) {
+                continue;
+            }
+            let Some(obj) = s
+                .children(c)
+                .iter()
+                .map(|&o| o as usize)
+                .find(|&o| s.toks[o].dep == Dep::Pobj)
+            else {
+                continue;
+            };
+            out.push(self.compute_full(s, obj, depth + 1));
+        }
+        out
     }
 
     /// PETRARCH's new actor: the phrase's words in quotes, if there are few enough.
@@ -584,6 +649,32 @@ impl Nominals {
         }
         true
     }
+}
+
+/// The code a name stands for on `date`: among the entries sharing the name, the first whose
+/// dated period contains the date, else the first with an undated code (a dated code beats
+/// the undated default across entries as within one: "President Bush" in 2008 is the entry
+/// whose tenure covers 2008, not the one whose default applies on any date).
+fn resolve<'a>(
+    index: &'a LexiconIndex,
+    entries: &[(ActorId, u32)],
+    date: Option<Date>,
+) -> Option<(ActorId, &'a dyad_lexicon::CodePeriod)> {
+    let lex = index.lexicon();
+    let mut fallback = None;
+    for &(id, _) in entries {
+        let Some(actor) = lex.actor(id) else { continue };
+        let Some(p) = actor.code_on(date) else {
+            continue;
+        };
+        if p.is_dated() {
+            return Some((id, p));
+        }
+        if fallback.is_none() {
+            fallback = Some((id, p));
+        }
+    }
+    fallback
 }
 
 fn push_mention(

@@ -75,8 +75,10 @@ pub struct CoderOptions {
     pub new_actor_length: usize,
     /// Treatment of negation not handled by a pattern.
     pub negation: Negation,
-    /// Also code the embedded event of reported speech ("A said B attacked C" gives B→C as
-    /// well as A's statement). Default on.
+    /// Keep the embedded event of reported speech when a transformation rewrote it ("A said
+    /// B attacked C": the dictionary's `a (b . ATTACK) SAY = a b 112` gives A→B 112; with this
+    /// on, B→C 190 is kept as well). Default off, as PETRARCH2 and the gold sets have it. An
+    /// embedded event that no transformation rewrites is always kept.
     pub reported_events: bool,
     /// Cooperative codes (roots 03–06) with a compound subject and no target give an event
     /// for every ordered pair of the subject's actors, as PETRARCH does. Default on.
@@ -84,6 +86,10 @@ pub struct CoderOptions {
     /// When the verb's own objects name no actor, take the first actor after the verb in its
     /// clause as the target (TABARI's reading). Default on.
     pub target_fallback: bool,
+    /// Discard phrases match whole whitespace-separated words only, as PETRARCH2 matches
+    /// them: a phrase with punctuation attached to it ("three years ago,") does not match.
+    /// Default on (the PETRARCH dictionaries were tuned with it); off matches on tokens.
+    pub discard_whole_words: bool,
 }
 
 impl Default for CoderOptions {
@@ -94,9 +100,10 @@ impl Default for CoderOptions {
             one_per_story: true,
             new_actor_length: 0,
             negation: Negation::Opposite,
-            reported_events: true,
+            reported_events: false,
             compound_pairs: true,
             target_fallback: true,
+            discard_whole_words: true,
         }
     }
 }

@@ -53,7 +53,10 @@ fn petrarch_unit_tests() {
     let (preds, traces) = common::code_set(&gold, &parser, &|i| coders[i].clone(), explain());
     let report = score(&gold, &preds).unwrap();
     common::print_report("PETR unit tests", &report, &traces);
-    assert!(report.records_exact >= 220, "unit-test records exact fell below the floor");
+    assert!(
+        report.records_exact >= 220,
+        "unit-test records exact fell below the floor"
+    );
 }
 
 #[test]
@@ -67,5 +70,8 @@ fn petr2_gsr() {
     let (preds, traces) = common::code_set(&gold, &parser, &|_| coder.clone(), explain());
     let report = score(&gold, &preds).unwrap();
     common::print_report("PETR2 GSR", &report, &traces);
-    assert!(report.records_exact >= 30, "GSR records exact fell below the floor");
+    assert!(
+        report.records_exact >= 30,
+        "GSR records exact fell below the floor"
+    );
 }

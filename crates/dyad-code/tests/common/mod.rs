@@ -135,14 +135,19 @@ pub fn code_set(
 ) -> (Vec<RecordPrediction>, Vec<Vec<SentenceTrace>>) {
     let mut preds = Vec::new();
     let mut traces = Vec::new();
+    // A record whose date cannot be read is dated like the record before it (the gold files
+    // list stories in order; PETRARCH dated sentences by their story).
+    let mut last_date = None;
     for (i, r) in gold.records.iter().enumerate() {
         let coder = coders(i);
         let parse = parser.parse_text(&r.text).unwrap();
+        let date = r.date.or(last_date);
+        last_date = date;
         let mut tr = Vec::new();
         let coding = coder.code_parse_traced(
             &r.text,
             &parse,
-            r.date,
+            date,
             if explain { Some(&mut tr) } else { None },
         );
         traces.push(tr);
