@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use crate::{Event, Normalized, Parse, Span};
+use crate::{Event, Normalized, Parse, Span, TimeMention};
 
 /// One document on its way through the pipeline.
 ///
@@ -33,6 +33,9 @@ pub struct Doc {
     pub sentences: Option<Vec<Sentence>>,
     /// Tokens, tags, lemmas, dependency tree and entities of the whole text (the parse stage).
     pub parse: Option<Parse>,
+    /// Temporal expressions, resolved and attached to the tokens that govern them (the time
+    /// stage).
+    pub times: Option<Vec<TimeMention>>,
     /// Coded events (the code stage).
     pub events: Option<Vec<Event>>,
     char_index: OnceLock<CharIndex>,
@@ -52,6 +55,7 @@ impl Doc {
             dateline: None,
             sentences: None,
             parse: None,
+            times: None,
             events: None,
             char_index: OnceLock::new(),
         }

@@ -1,8 +1,9 @@
 //! The [`Doc`] that flows through dyad's pipeline, and the records stages produce.
 //!
 //! * [`Doc`] owns the original text verbatim plus one optional layer per stage (normalised text
-//!   with its [`OffsetMap`], [`Dateline`], [`Sentence`]s, the [`Parse`], [`Event`]s). A layer that is `None` was
-//!   never computed; an empty one was computed and found nothing.
+//!   with its [`OffsetMap`], [`Dateline`], [`Sentence`]s, the [`Parse`], [`TimeMention`]s,
+//!   [`Event`]s). A layer that is `None` was never computed; an empty one was computed and
+//!   found nothing.
 //! * [`Span`] is a half-open byte range into the original text. Code-point offsets, which is what
 //!   every output carries, are made at the edge with [`Doc::char_span`].
 //! * [`Stage`] is one named step that reads and fills layers of a `Doc`.
@@ -23,6 +24,7 @@ mod offsets;
 pub mod parse;
 mod span;
 mod stage;
+mod times;
 
 pub use doc::{CharIndex, Dateline, Doc, Sentence};
 pub use event::{ActorRef, Event, Location, Mention, PloverCode};
@@ -30,3 +32,4 @@ pub use offsets::{Normalized, OffsetMap, OffsetMapBuilder};
 pub use parse::Parse;
 pub use span::Span;
 pub use stage::{Layer, Stage, StageError};
+pub use times::{TimeKind, TimeMention, TimeTense};
