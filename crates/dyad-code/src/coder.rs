@@ -49,7 +49,7 @@ use crate::algebra;
 use crate::clause::{self, SubjectVia};
 use crate::event::{CodedEvent, Derivation, EventActor, TextSpan};
 use crate::nominal::{ActorSet, MentionKind, Nominals};
-use crate::options::{CoderOptions, Negation};
+use crate::options::{CoderOptions, Negation, Reported};
 use crate::pattern::{Bindings, Matcher};
 use crate::sentence::{Dep, Sentence};
 use crate::trace::{EventTrace, MentionTrace, PatternTrace, SentenceTrace, VerbTrace};
@@ -466,6 +466,17 @@ impl Coder {
             .collect();
         let mut protos: Vec<Proto> = Vec::new();
         for h in hits.iter().filter(|h| !h.absorbed && !h.code.is_null()) {
+            if !self.options.noun_clauses && in_noun_clause(&s, h.tok) {
+                if let Some(tr) = trace.as_deref_mut() {
+                    for v in tr.verbs.iter_mut().filter(|v| v.token == h.tok) {
+                        v.notes.push(
+                            "in a clause modifying a noun (relative clause or participle): not coded"
+                                .into(),
+                        );
+                    }
+                }
+                continue;
+            }
             let p = self.arguments(&s, h, &coded, &mut nom, &blocked, trace.as_deref_mut());
             protos.push(p);
         }
@@ -481,10 +492,10 @@ impl Coder {
             .map(|p| p.verb)
             .collect();
         for p in protos.iter_mut().filter(|p| p.alive) {
-            let v = p.verb;
-            if s.toks[v].dep == Dep::Advcl
+            let v = p.token;
+            if matches!(s.toks[v].dep, Dep::Advcl | Dep::Acl)
                 && clause::own_subject(&s, v).is_none()
-                && let Some(h) = s.head(v)
+                && let Some(h) = verbal_ancestor(&s, v)
                 && dyadic.contains(&h)
             {
                 p.alive = false;
@@ -550,7 +561,14 @@ impl Coder {
         let idx = &*self.index;
         let lex = idx.lexicon();
         let tok = &s.toks[t];
-        let cands = idx.verbs.candidates(tok.lemma, tok.lower);
+        // Entries listing the surface form come first (PETRARCH looks verbs up by the word as
+        // written: "left" is LEFT's, not LEAVE's), then those with the token's lemma.
+        let mut cands: Vec<VerbId> = idx.verbs.by_form(tok.lower).to_vec();
+        for &v in idx.verbs.by_lemma(tok.lemma) {
+            if !cands.contains(&v) {
+                cands.push(v);
+            }
+        }
         if cands.is_empty() {
             return None;
         }
@@ -854,6 +872,7 @@ impl Coder {
         let last_tok = s.key_token(h.end_key.saturating_sub(1));
         Proto {
             verb: v,
+            token: v,
             verb_text: TextSpan {
                 text: s.text_of(first_tok.min(v), last_tok.max(v) + 1).to_owned(),
                 span: s.span_of(first_tok.min(v), last_tok.max(v) + 1),
@@ -873,6 +892,7 @@ impl Coder {
             negated,
             explicit_subject,
             subject_tok: subject_set.as_ref().map(|x| x.1),
+            compound_source: h.bind.compound.is_some_and(|(_, before)| before),
             rule,
             derivation: if h.pattern.is_some() {
                 Derivation::Pattern
@@ -941,17 +961,17 @@ impl Coder {
         let usable = |set: &ActorSet| {
             !set.is_empty() && !set.codes().all(|c| source_codes.iter().any(|s| s == c))
         };
-        for &c in s.children(v) {
-            let c = c as usize;
-            if matches!(s.toks[c].dep, Dep::Dobj | Dep::Dative) && h.domain[c] {
-                let set = nom.full(s, c);
-                if usable(&set) {
-                    return Some(Side::new(set, c, "direct object"));
-                }
-            }
-        }
-        // Reflexive object: the subject itself (no target).
+        // Preference: an object naming an actor; an object that is a role word ("arrested
+        // students"); the first phrase after the verb naming an actor; the first that is a
+        // role word. A role word modifying another noun ("military exercises") is no target.
+        let objects: Vec<usize> = s
+            .children(v)
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|&c| matches!(s.toks[c].dep, Dep::Dobj | Dep::Dative) && h.domain[c])
+            .collect();
         let start = s.key_token(h.end_key.saturating_sub(1)) + 1;
+        let mut scan: Vec<usize> = Vec::new();
         for q in start..s.len() {
             if !h.domain[q] || excluded(q) {
                 continue;
@@ -962,12 +982,32 @@ impl Coder {
             if !self.options.target_fallback && !attached_to(s, v, hd) {
                 continue;
             }
-            let set = nom.full(s, hd);
-            if usable(&set) {
-                if !attached_to(s, v, hd) {
-                    *confidence -= 0.1;
+            scan.push(hd);
+        }
+        for pass in 0..4 {
+            let (list, need_actor) = match pass {
+                0 => (&objects, true),
+                1 => (&objects, false),
+                2 => (&scan, true),
+                _ => (&scan, false),
+            };
+            for &hd in list.iter() {
+                let set = nom.full(s, hd);
+                if !usable(&set) || (need_actor && !set.has_actor()) {
+                    continue;
                 }
-                return Some(Side::new(set, hd, "first actor after the verb"));
+                if !need_actor && !set.head_named {
+                    continue;
+                }
+                let how = if pass < 2 {
+                    "direct object"
+                } else {
+                    if !attached_to(s, v, hd) {
+                        *confidence -= 0.1;
+                    }
+                    "first actor after the verb"
+                };
+                return Some(Side::new(set, hd, how));
             }
         }
         None
@@ -992,6 +1032,12 @@ impl Coder {
             }
             d
         };
+        // A complement's event passes through its governor: no reverse event of its own.
+        for p in protos.iter_mut() {
+            if complement_governor(s, p.token).is_some_and(|g| g < p.token) {
+                p.reverse = None;
+            }
+        }
         let mut order: Vec<usize> = (0..protos.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(depth(protos[i].verb)));
         for li in order {
@@ -1013,11 +1059,10 @@ impl Coder {
             if lower.verb < gv {
                 if let Some(t) = trace.as_deref_mut() {
                     t.combinations.push(format!(
-                        "{:?} follows the clause it governs ({:?}): attribution, no event of its own",
+                        "{:?} follows the clause it governs ({:?}): attribution, not combined",
                         upper.verb_text.text, lower.verb_text.text
                     ));
                 }
-                protos[ui].alive = false;
                 continue;
             }
             // Transformations first.
@@ -1032,7 +1077,7 @@ impl Coder {
                     ));
                 }
                 protos[ui] = result;
-                protos[li].alive = self.options.reported_events
+                protos[li].alive = self.options.reported_events == Reported::Always
                     && lower.explicit_subject
                     && !same_actors(&lower.source, &upper.source);
                 continue;
@@ -1086,7 +1131,34 @@ impl Coder {
                         protos[li].verb = upper.verb;
                     }
                 }
-            } else if !self.options.reported_events {
+            } else if let Some(c) = algebra::combine_codes(uc, lc)
+                && algebra::pico(lc).is_some_and(|n| !algebra::is_speech_act(n))
+                && lower.source.as_ref().is_some_and(|x| !x.set.is_empty())
+            {
+                // PETRARCH's reading of "A P B to Q" / "A P that B Q": A→B with P and Q
+                // combined ("Congress is asking Obama to help Iran": ask + help = 023).
+                if let Some(t) = trace.as_deref_mut() {
+                    t.combinations.push(format!(
+                        "{:?} ({uc}) governs {:?} ({lc}) with its own subject: {c} towards that subject",
+                        upper.verb_text.text, lower.verb_text.text
+                    ));
+                }
+                let mut p = upper.clone();
+                p.active = Some(c.to_owned());
+                p.reverse = None;
+                p.target = lower.source.clone();
+                p.rule = format!("{}+{}", upper.rule, lower.rule);
+                p.derivation = Derivation::Combined;
+                p.confidence = (lower.confidence.min(upper.confidence) - 0.05).max(0.1);
+                protos[ui] = p;
+                protos[li].alive = self.options.reported_events == Reported::Always;
+            } else if self.options.reported_events == Reported::Never {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.combinations.push(format!(
+                        "{:?} reported under {:?} with no rule for the pair: not coded (reported_events = never)",
+                        lower.verb_text.text, upper.verb_text.text
+                    ));
+                }
                 protos[li].alive = false;
             }
         }
@@ -1209,7 +1281,8 @@ impl Coder {
         if let Some(code) = p.active.as_deref() {
             let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
             let real_sources: Vec<&EventActor> = sources.iter().flatten().collect();
-            if self.options.compound_pairs && no_target && cooperative && real_sources.len() > 1 {
+            let pairs = (cooperative && self.options.compound_pairs) || p.compound_source;
+            if pairs && no_target && real_sources.len() > 1 {
                 for a in &real_sources {
                     for b in &real_sources {
                         if a.code != b.code {
@@ -1320,7 +1393,10 @@ impl Side {
 /// An event before expansion into actor pairs.
 #[derive(Debug, Clone)]
 struct Proto {
+    /// The verb token the event currently stands at (a governor, after combination).
     verb: usize,
+    /// The verb token that coded it first.
+    token: usize,
     verb_text: TextSpan,
     source: Option<Side>,
     target: Option<Side>,
@@ -1330,6 +1406,9 @@ struct Proto {
     explicit_subject: bool,
     /// The subject's head (after pronoun resolution), if any.
     subject_tok: Option<usize>,
+    /// The source is a compound matched by a pattern's `%`: without a target, the event is
+    /// between its members.
+    compound_source: bool,
     rule: String,
     derivation: Derivation,
     confidence: f32,
@@ -1388,6 +1467,45 @@ fn is_verb_token(s: &Sentence<'_>, t: usize) -> bool {
     let tok = &s.toks[t];
     (tok.tag.is_verb() || matches!(tok.pos, Some(dyad_doc::parse::Pos::Verb)))
         && !matches!(tok.dep, Dep::Aux | Dep::Auxpass)
+}
+
+/// Whether verb `v` heads (or is conjoined within) a clause modifying a noun: a relative
+/// clause ("the group that seized Mosul") or a participle ("victims killed by the crash").
+fn in_noun_clause(s: &Sentence<'_>, v: usize) -> bool {
+    let mut x = v;
+    for _ in 0..s.len() {
+        match s.toks[x].dep {
+            Dep::Relcl | Dep::Acl => {
+                let Some(h) = s.head(x) else { return false };
+                // "There were 10 soldiers killed": the participle is the sentence's predicate.
+                let existential = s.toks[h].dep == Dep::Attr
+                    && s.head(h).is_some_and(|g| {
+                        s.children(g)
+                            .iter()
+                            .any(|&c| s.toks[c as usize].dep == Dep::Expl)
+                    });
+                return !is_verb_token(s, h) && !existential;
+            }
+            Dep::Conj => match s.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The nearest verb above `v` in the tree.
+fn verbal_ancestor(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    let mut x = v;
+    for _ in 0..s.len() {
+        x = s.head(x)?;
+        if is_verb_token(s, x) {
+            return Some(x);
+        }
+    }
+    None
 }
 
 /// Whether `c` is a complement (or conjunct of one) of verb `v`.

@@ -4,7 +4,8 @@
 //! The sentence is cut at its commas. The first piece is the initial clause, the last the
 //! terminal clause, the others internal clauses; a piece whose number of words (punctuation
 //! not counted) lies within the limits for its kind is eliminated: its tokens hold no actor,
-//! no verb and no pattern word. A sentence without commas is left alone.
+//! no verb and no pattern word. A sentence without commas is left alone, and so is a piece
+//! that continues a list of names begun before it.
 
 use crate::options::CommaLimits;
 use crate::sentence::Sentence;
@@ -37,7 +38,14 @@ pub fn comma_clauses(s: &Sentence<'_>, limits: &CommaLimits) -> Vec<bool> {
         } else {
             (limits.min, limits.max)
         };
-        if max > 0 && words >= min && words <= max {
+        // A piece that continues a list ("with Mordor, Rohan, Fornost and Bree") is not a
+        // clause: it holds a conjunct of a word outside it.
+        let continues_list = (a..b).any(|t| {
+            s.toks[t].dep == crate::sentence::Dep::Conj
+                && s.head(t).is_some_and(|h| h < a || h >= b)
+                && s.is_nominal(t)
+        });
+        if max > 0 && words >= min && words <= max && !continues_list {
             for slot in &mut blocked[a..b] {
                 *slot = true;
             }

@@ -84,6 +84,6 @@ mod trace;
 
 pub use coder::{Coder, DocCoding, SentenceCoding, SentenceInput};
 pub use event::{CodedEvent, Derivation, EventActor, TextSpan, split_actor_code};
-pub use options::{CoderOptions, CommaLimits, Negation};
+pub use options::{CoderOptions, CommaLimits, Negation, Reported};
 pub use stage::CodeStage;
 pub use trace::{EventTrace, MentionTrace, PatternTrace, SentenceTrace, VerbTrace};

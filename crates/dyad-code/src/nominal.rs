@@ -103,6 +103,9 @@ impl Actor {
 pub struct ActorSet {
     /// The actors.
     pub items: Vec<Actor>,
+    /// Whether the phrase's head word itself names an actor or role ("officials"), rather
+    /// than a modifier of another noun ("military exercises").
+    pub head_named: bool,
 }
 
 impl ActorSet {
@@ -342,6 +345,7 @@ impl Nominals {
         let (lo, hi) = self.extent(head);
         let mut actor: Option<(&Mention, &Vec<String>)> = None;
         let mut coordinated: Vec<(&Mention, &Vec<String>)> = Vec::new();
+        let mut last_actor: Option<&Mention> = None;
         let mut agents: Vec<(String, Attach, usize, usize)> = Vec::new();
         let mut seen = u32::MAX;
         for t in lo..hi {
@@ -365,12 +369,18 @@ impl Nominals {
             }
             match &mention.kind {
                 MentionKind::Actor { codes, .. } => {
+                    // Further actors count when coordinated with the one before them: a
+                    // conjunct ("US and British"), or after a name that carries the
+                    // conjunction ("Fornost and the evil Gondor" parsed inside one phrase).
                     if actor.is_none() && !codes.is_empty() {
                         actor = Some((mention, codes));
+                        last_actor = Some(mention);
                     } else if !codes.is_empty()
-                        && (mention.start..mention.end).any(|t| s.toks[t].dep == Dep::Conj)
+                        && ((mention.start..mention.end).any(|t| s.toks[t].dep == Dep::Conj)
+                            || last_actor.is_some_and(|p| has_cc(s, p.start, p.end)))
                     {
                         coordinated.push((mention, codes));
+                        last_actor = Some(mention);
                     }
                 }
                 MentionKind::Agent { code, attach, .. } => {
@@ -378,7 +388,10 @@ impl Nominals {
                 }
             }
         }
-        let mut set = ActorSet::default();
+        let mut set = ActorSet {
+            head_named: self.mention_at(head).is_some(),
+            ..ActorSet::default()
+        };
         let roles: Vec<(String, Attach)> = agents.iter().map(|a| (a.0.clone(), a.1)).collect();
         match actor {
             Some(first) => {
@@ -392,10 +405,7 @@ impl Nominals {
                     }
                 }
             }
-            // Agents alone make an actor only when the head itself is the role word
-            // ("officials", "government forces"), not when an agent merely modifies another
-            // noun ("military exercises", "military support").
-            None if agents.iter().any(|a| a.2 <= head && head < a.3) => {
+            None if !agents.is_empty() => {
                 let start = agents.iter().map(|a| a.2).min().unwrap_or(lo);
                 let end = agents.iter().map(|a| a.3).max().unwrap_or(hi);
                 set.push(Actor::new("---", roles, start, end));
@@ -504,7 +514,10 @@ impl Nominals {
                 }
             }
         }
-        let mut out = ActorSet::default();
+        let mut out = ActorSet {
+            head_named: sets.iter().any(|x| x.head_named),
+            ..ActorSet::default()
+        };
         for set in &sets {
             out.extend(set);
         }
@@ -542,7 +555,13 @@ impl Nominals {
         if borrowed.is_none() {
             for &c in s.children(head) {
                 let c = c as usize;
-                if s.toks[c].dep == Dep::Acl && matches!(s.toks[c].tag, Tag::Vbn | Tag::Vbg) {
+                if s.toks[c].dep == Dep::Acl
+                    && matches!(s.toks[c].tag, Tag::Vbn | Tag::Vbg)
+                    && !s
+                        .children(c)
+                        .iter()
+                        .any(|&k| s.toks[k as usize].dep.is_subject())
+                {
                     let inner = self.prep_sets(s, c, depth);
                     if let Some(x) = inner.iter().find(|x| x.has_actor()) {
                         borrowed = Some(x.clone());
@@ -563,7 +582,10 @@ impl Nominals {
                     return set;
                 }
                 // Own agents attach to the borrowed actors.
-                let mut out = ActorSet::default();
+                let mut out = ActorSet {
+                    head_named: own.head_named || set.head_named,
+                    ..ActorSet::default()
+                };
                 for o in &own.items {
                     for b in &set.items {
                         let mut roles = o.roles.clone();
@@ -691,6 +713,15 @@ fn push_mention(
         }
     }
     mentions.push(Mention { start, end, kind });
+}
+
+/// Whether a token of `start..end` has a coordinating conjunction dependent.
+fn has_cc(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    (start..end).any(|t| {
+        s.children(t)
+            .iter()
+            .any(|&c| s.toks[c as usize].dep == Dep::Cc)
+    })
 }
 
 /// Whether token `i` can head a chunk: a nominal not itself inside another's own phrase.

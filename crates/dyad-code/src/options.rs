@@ -57,6 +57,20 @@ pub enum Negation {
     Drop,
 }
 
+/// What the coder does with an event reported under another verb ("A said B attacked C").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reported {
+    /// Only what the governing verb makes of it through a transformation or the code
+    /// algebra (A→B 112); the embedded event itself is never coded (PETRARCH2).
+    Never,
+    /// The embedded event is coded unless a transformation or combination rewrote it
+    /// ("A said B gave aid to C", for which no rule exists, gives B→C 070).
+    Untransformed,
+    /// Always coded, as well as what the governing verb makes of it.
+    Always,
+}
+
 /// Options of the coder, frozen when the [`crate::Coder`] is built.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CoderOptions {
@@ -75,17 +89,19 @@ pub struct CoderOptions {
     pub new_actor_length: usize,
     /// Treatment of negation not handled by a pattern.
     pub negation: Negation,
-    /// Keep the embedded event of reported speech when a transformation rewrote it ("A said
-    /// B attacked C": the dictionary's `a (b . ATTACK) SAY = a b 112` gives A→B 112; with this
-    /// on, B→C 190 is kept as well). Default off, as PETRARCH2 and the gold sets have it. An
-    /// embedded event that no transformation rewrites is always kept.
-    pub reported_events: bool,
+    /// What becomes of the event embedded under a verb with a different subject ("A said B
+    /// attacked C", "A believes B will …").
+    pub reported_events: Reported,
     /// Cooperative codes (roots 03–06) with a compound subject and no target give an event
     /// for every ordered pair of the subject's actors, as PETRARCH does. Default on.
     pub compound_pairs: bool,
     /// When the verb's own objects name no actor, take the first actor after the verb in its
     /// clause as the target (TABARI's reading). Default on.
     pub target_fallback: bool,
+    /// Code verbs of clauses that modify nouns: relative clauses ("the group that seized
+    /// Mosul") and participles ("victims killed by the crash"). PETRARCH2 never codes them
+    /// (they are background to the sentence's own events); default off.
+    pub noun_clauses: bool,
     /// Discard phrases match whole whitespace-separated words only, as PETRARCH2 matches
     /// them: a phrase with punctuation attached to it ("three years ago,") does not match.
     /// Default on (the PETRARCH dictionaries were tuned with it); off matches on tokens.
@@ -100,9 +116,10 @@ impl Default for CoderOptions {
             one_per_story: true,
             new_actor_length: 0,
             negation: Negation::Opposite,
-            reported_events: false,
+            reported_events: Reported::Untransformed,
             compound_pairs: true,
             target_fallback: true,
+            noun_clauses: false,
             discard_whole_words: true,
         }
     }
