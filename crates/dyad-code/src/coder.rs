@@ -403,36 +403,57 @@ impl Coder {
 
         // 4. Verbs.
         let present: rustc_hash::FxHashSet<WordId> = s.keys.ids().iter().copied().collect();
-        let dict_verb: Vec<bool> = (0..s.len())
+        // Verbs are looked up deepest first, so that a verb's patterns know which clauses
+        // below it code on their own (`coded`): those clauses are not the verb's to match.
+        let depth: Vec<usize> = (0..s.len())
             .map(|t| {
-                !blocked[t]
-                    && is_verb_token(&s, t)
-                    && !idx
-                        .verbs
-                        .candidates(s.toks[t].lemma, s.toks[t].lower)
-                        .is_empty()
+                let mut d = 0;
+                let mut x = t;
+                while let Some(h) = s.head(x) {
+                    d += 1;
+                    x = h;
+                    if d > s.len() {
+                        break;
+                    }
+                }
+                d
             })
             .collect();
+        let mut order: Vec<usize> = (0..s.len())
+            .filter(|&t| !blocked[t] && is_verb_token(&s, t))
+            .collect();
+        order.sort_by_key(|&t| (std::cmp::Reverse(depth[t]), t));
+        let mut coded_verb = vec![false; s.len()];
         let mut hits: Vec<VerbHit> = Vec::new();
-        for t in 0..s.len() {
-            if blocked[t] || !is_verb_token(&s, t) {
-                continue;
-            }
+        let mut verb_traces: Vec<VerbTrace> = Vec::new();
+        for t in order {
             let mut vt = trace.as_ref().map(|_| VerbTrace {
                 token: t,
                 text: s.word(t).to_owned(),
                 ..VerbTrace::default()
             });
-            if let Some(hit) =
-                self.lookup_verb(&s, t, &blocked, &dict_verb, &present, &mut nom, vt.as_mut())
-            {
+            if let Some(hit) = self.lookup_verb(
+                &s,
+                t,
+                &blocked,
+                &coded_verb,
+                &present,
+                &mut nom,
+                vt.as_mut(),
+            ) {
+                coded_verb[t] = !hit.code.is_null();
                 hits.push(hit);
             }
-            if let (Some(tr), Some(v)) = (trace.as_deref_mut(), vt)
+            if let Some(v) = vt
                 && !v.candidates.is_empty()
             {
-                tr.verbs.push(v);
+                verb_traces.push(v);
             }
+        }
+        hits.sort_by_key(|h| h.tok);
+        if let Some(tr) = trace.as_deref_mut() {
+            verb_traces.sort_by_key(|v| v.token);
+            tr.verbs = verb_traces;
         }
         // Absorption: a verb whose token another verb's pattern used, or whose clause a
         // governing verb's pattern reached into, codes nothing of its own.
@@ -489,7 +510,7 @@ impl Coder {
         let dyadic: Vec<usize> = protos
             .iter()
             .filter(|p| p.alive && p.has_dyad())
-            .map(|p| p.verb)
+            .flat_map(|p| [p.verb, p.token])
             .collect();
         for p in protos.iter_mut().filter(|p| p.alive) {
             let v = p.token;
@@ -601,8 +622,38 @@ impl Coder {
         clause::domain(s, t, blocked, &mut domain);
         let mut pattern_domain = domain.clone();
         clause::cut_clauses(s, t, dict_verb, &mut pattern_domain);
-        let before: Vec<bool> = (0..s.len())
+        let mut scan = pattern_domain.clone();
+        for c in 0..s.len() {
+            if c != t && s.toks[c].dep == Dep::Relcl && s.in_subtree(t, c) {
+                for (x, slot) in scan.iter_mut().enumerate() {
+                    if s.in_subtree(c, x) {
+                        *slot = false;
+                    }
+                }
+            }
+        }
+        // A word after the verb that is itself a verb of the dictionary codes on its own and
+        // combines with this one through the code algebra ("wants to help" = 033); patterns
+        // do not take it as a word ("* HELP").
+        for (x, slot) in pattern_domain.iter_mut().enumerate() {
+            if x != t
+                && dict_verb.get(x).copied().unwrap_or(false)
+                && matches!(s.toks[x].pos, Some(dyad_doc::parse::Pos::Verb))
+            {
+                *slot = false;
+            }
+        }
+        // A passive verb's grammatical subject is its logical object: what a pattern expects
+        // before the verb (the subject) is not there.
+        let passive = clause::is_passive(s, t);
+        let subject = clause::own_subject(s, t);
+        let before_slots: Vec<bool> = (0..s.len())
             .map(|x| x < t && !blocked.get(x).copied().unwrap_or(false))
+            .collect();
+        let before: Vec<bool> = (0..s.len())
+            .map(|x| {
+                before_slots[x] && !(passive && subject.is_some_and(|sub| s.in_subtree(sub, x)))
+            })
             .collect();
         // Patterns of each usable entry, most specific first; the first match wins.
         let mut tried_classes = Vec::new();
@@ -618,6 +669,7 @@ impl Coder {
                 nom,
                 after: &pattern_domain,
                 before: &before,
+                before_slots: &before_slots,
                 verb_first_key: first_key,
                 verb_end_key: end_key,
             };
@@ -671,6 +723,7 @@ impl Coder {
                             pattern: Some(p.id),
                             bind,
                             domain,
+                            scan,
                             absorbed: false,
                         });
                     }
@@ -720,6 +773,7 @@ impl Coder {
             pattern: None,
             bind: Bindings::default(),
             domain,
+            scan,
             absorbed: false,
         })
     }
@@ -972,14 +1026,20 @@ impl Coder {
             .collect();
         let start = s.key_token(h.end_key.saturating_sub(1)) + 1;
         let mut scan: Vec<usize> = Vec::new();
+        // Statements (CAMEO root 01) take only a target attached to the verb ("said to X").
+        let statement = h
+            .code
+            .active
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
         for q in start..s.len() {
-            if !h.domain[q] || excluded(q) {
+            if !h.scan[q] || excluded(q) {
                 continue;
             }
             let Some(hd) = nom.chunk_starting(q) else {
                 continue;
             };
-            if !self.options.target_fallback && !attached_to(s, v, hd) {
+            if (!self.options.target_fallback || statement) && !attached_to(s, v, hd) {
                 continue;
             }
             scan.push(hd);
@@ -1359,6 +1419,9 @@ struct VerbHit {
     pattern: Option<PatternId>,
     bind: Bindings,
     domain: Vec<bool>,
+    /// Where the fallback target scan looks: the domain without embedded clauses that have
+    /// their own subject and verb, or that modify nouns.
+    scan: Vec<bool>,
     absorbed: bool,
 }
 

@@ -62,6 +62,9 @@ pub struct Matcher<'m, 's> {
     pub after: &'m [bool],
     /// Tokens elements before the verb may use.
     pub before: &'m [bool],
+    /// Tokens the actor slots (`$ + % ^`) before the verb may use (a passive verb's subject
+    /// is open to them, not to words).
+    pub before_slots: &'m [bool],
     /// First key of the verb (compound words included).
     pub verb_first_key: usize,
     /// One past the verb's last key.
@@ -357,7 +360,18 @@ impl Matcher<'_, '_> {
 
     /// Places one element ending at key `k` (inclusive): the possible starts.
     fn back_item(&mut self, pat: &Pat, k: usize, st: &mut State) -> Vec<usize> {
-        if !self.in_before(k) {
+        let slot = matches!(pat, Pat::Source | Pat::Target | Pat::Compound | Pat::Skip);
+        let open = if slot {
+            k < self.keys().len()
+                && self
+                    .before_slots
+                    .get(self.s.key_token(k))
+                    .copied()
+                    .unwrap_or(false)
+        } else {
+            self.in_before(k)
+        };
+        if !open {
             return Vec::new();
         }
         match pat {
