@@ -41,7 +41,7 @@ use dyad_doc::parse::Parse;
 use dyad_lexicon::{
     DiscardLevel, EventCode, IssueKind, LexiconIndex, PatternId, TransformTarget, TransformVar,
     TransformVerb, VerbId, WordId,
-    index::{Pat, PatItem},
+    index::{CompiledPattern, Pat, PatItem},
 };
 use jiff::civil::Date;
 
@@ -655,102 +655,175 @@ impl Coder {
                 before_slots[x] && !(passive && subject.is_some_and(|sub| s.in_subtree(sub, x)))
             })
             .collect();
-        // Patterns of each usable entry, most specific first; the first match wins.
-        let mut tried_classes = Vec::new();
-        for &(v, first_key, end_key) in &usable {
-            let class = lex.verb(v).map(|x| x.class);
-            if tried_classes.contains(&class) {
-                continue;
+        // Patterns of each usable entry, most specific first. Among matching patterns of the
+        // same specificity, the one whose words lie nearest the verb wins ("launched many
+        // attacks during its campaign": `* ATTACKS` before `* CAMPAIGN`), then file order.
+        // A passive verb whose patterns find nothing after it tries them again from its
+        // subject, its logical object ("Evidence against Russia was presented": `* EVIDENCE`).
+        let passive_from = if passive {
+            subject.map(|sub| {
+                let lo = (0..s.len())
+                    .filter(|&x| s.in_subtree(sub, x))
+                    .min()
+                    .unwrap_or(sub);
+                (s.toks[lo].key_start as usize, sub)
+            })
+        } else {
+            None
+        };
+        let mut subject_domain = pattern_domain.clone();
+        if let Some((_, sub)) = passive_from {
+            for (x, slot) in subject_domain.iter_mut().enumerate() {
+                if s.in_subtree(sub, x) {
+                    *slot = true;
+                }
             }
-            tried_classes.push(class);
-            let mut m = Matcher {
-                s,
-                index: idx,
-                nom,
-                after: &pattern_domain,
-                before: &before,
-                before_slots: &before_slots,
-                verb_first_key: first_key,
-                verb_end_key: end_key,
-            };
-            for p in idx.verbs.patterns(v) {
-                let need = self
-                    .pattern_words
-                    .get(p.id.0 as usize)
-                    .map_or(&[][..], |w| w);
-                let entry = || {
-                    lex.pattern(p.id)
-                        .map(|x| format!("{} ({})", rule_id(&x.origin), x.origin.text))
-                        .unwrap_or_default()
-                };
-                if let Some(&missing) = need.iter().find(|w| !present.contains(w)) {
-                    if let Some(vt) = vt.as_deref_mut() {
-                        vt.patterns.push(PatternTrace {
-                            entry: entry(),
-                            result: format!(
-                                "skipped: {:?} is not in the sentence",
-                                idx.vocab().word(missing)
-                            ),
-                        });
-                    }
+        }
+        let passes: &[bool] = if passive_from.is_some() {
+            &[false, true]
+        } else {
+            &[false]
+        };
+        for &from_subject in passes {
+            let mut best: Option<(u32, usize, VerbId, usize, usize, &CompiledPattern, Bindings)> =
+                None;
+            let mut tried_classes = Vec::new();
+            for &(v, first_key, end_key) in &usable {
+                let class = lex.verb(v).map(|x| x.class);
+                if tried_classes.contains(&class) {
                     continue;
                 }
-                match m.try_pattern(p) {
-                    Ok(bind) => {
-                        let code = lex
-                            .pattern(p.id)
-                            .map(|x| x.code.clone())
-                            .unwrap_or_default();
-                        if let Some(vt) = vt.as_deref_mut() {
-                            vt.patterns.push(PatternTrace {
-                                entry: entry(),
-                                result: "matched".into(),
-                            });
-                            vt.outcome = format!("code {code} from the pattern");
-                            vt.text = s
-                                .text_of(
-                                    s.key_token(first_key),
-                                    s.key_token(end_key.saturating_sub(1)) + 1,
-                                )
-                                .to_owned();
-                        }
-                        return Some(VerbHit {
-                            tok: t,
-                            verb: v,
-                            first_key,
-                            end_key,
-                            code,
-                            pattern: Some(p.id),
-                            bind,
-                            domain,
-                            scan,
-                            absorbed: false,
-                        });
+                tried_classes.push(class);
+                let after_start = match (from_subject, passive_from) {
+                    (true, Some((k, _))) => k,
+                    _ => end_key,
+                };
+                let mut m = Matcher {
+                    s,
+                    index: idx,
+                    nom,
+                    after: if from_subject {
+                        &subject_domain
+                    } else {
+                        &pattern_domain
+                    },
+                    before: &before,
+                    before_slots: &before_slots,
+                    verb_first_key: first_key,
+                    verb_end_key: after_start,
+                };
+                for p in idx.verbs.patterns(v) {
+                    if best.as_ref().is_some_and(|b| p.specificity < b.0) {
+                        break;
                     }
-                    Err(f) => {
+                    if from_subject && p.after.is_empty() {
+                        continue;
+                    }
+                    let need = self
+                        .pattern_words
+                        .get(p.id.0 as usize)
+                        .map_or(&[][..], |w| w);
+                    let entry = || {
+                        lex.pattern(p.id)
+                            .map(|x| format!("{} ({})", rule_id(&x.origin), x.origin.text))
+                            .unwrap_or_default()
+                    };
+                    if let Some(&missing) = need.iter().find(|w| !present.contains(w)) {
                         if let Some(vt) = vt.as_deref_mut() {
-                            let list = lex
-                                .pattern(p.id)
-                                .map(|x| {
-                                    if f.before {
-                                        x.before.len()
-                                    } else {
-                                        x.after.len()
-                                    }
-                                })
-                                .unwrap_or(0);
                             vt.patterns.push(PatternTrace {
                                 entry: entry(),
                                 result: format!(
-                                    "failed at element {} of {} {} the verb",
-                                    f.element + 1,
-                                    list,
-                                    if f.before { "before" } else { "after" }
+                                    "skipped: {:?} is not in the sentence",
+                                    idx.vocab().word(missing)
                                 ),
                             });
                         }
+                        continue;
+                    }
+                    match m.try_pattern(p) {
+                        Ok(bind) => {
+                            let near = bind
+                                .tokens
+                                .iter()
+                                .copied()
+                                .chain(bind.source)
+                                .chain(bind.target)
+                                .filter(|&x| x > t)
+                                .min()
+                                .map_or(0, |x| x - t);
+                            if let Some(vt) = vt.as_deref_mut() {
+                                vt.patterns.push(PatternTrace {
+                                    entry: entry(),
+                                    result: if from_subject {
+                                        "matched (from the passive subject)".into()
+                                    } else {
+                                        "matched".into()
+                                    },
+                                });
+                            }
+                            if best.as_ref().is_none_or(|b| {
+                                p.specificity > b.0 || (p.specificity == b.0 && near < b.1)
+                            }) {
+                                best = Some((p.specificity, near, v, first_key, end_key, p, bind));
+                            }
+                        }
+                        Err(f) => {
+                            if let Some(vt) = vt.as_deref_mut() {
+                                let list = lex
+                                    .pattern(p.id)
+                                    .map(|x| {
+                                        if f.before {
+                                            x.before.len()
+                                        } else {
+                                            x.after.len()
+                                        }
+                                    })
+                                    .unwrap_or(0);
+                                vt.patterns.push(PatternTrace {
+                                    entry: entry(),
+                                    result: format!(
+                                        "failed at element {} of {} {} the verb",
+                                        f.element + 1,
+                                        list,
+                                        if f.before { "before" } else { "after" }
+                                    ),
+                                });
+                            }
+                        }
                     }
                 }
+            }
+            if let Some((_, _, v, first_key, end_key, p, bind)) = best {
+                let code = lex
+                    .pattern(p.id)
+                    .map(|x| x.code.clone())
+                    .unwrap_or_default();
+                if let Some(vt) = vt.as_deref_mut() {
+                    vt.outcome = format!(
+                        "code {code} from the pattern {}",
+                        lex.pattern(p.id)
+                            .map(|x| rule_id(&x.origin))
+                            .unwrap_or_default()
+                    );
+                    vt.text = s
+                        .text_of(
+                            s.key_token(first_key),
+                            s.key_token(end_key.saturating_sub(1)) + 1,
+                        )
+                        .to_owned();
+                }
+                return Some(VerbHit {
+                    tok: t,
+                    verb: v,
+                    first_key,
+                    end_key,
+                    code,
+                    pattern: Some(p.id),
+                    bind,
+                    domain,
+                    scan,
+                    absorbed: false,
+                });
             }
         }
         let code = lex.verbs.verb_code(first).cloned().unwrap_or_default();
