@@ -1,0 +1,313 @@
+//! [`TimeStage`] and [`find_mentions`]: the temporal expressions of a parsed document, attached
+//! to the tokens they modify and resolved with their verb's tense and the narrative.
+//!
+//! For each sentence of the parse, `dyad-time` finds the expressions in the sentence's text.
+//! Each is attached to the parse: its tokens, its head (the token whose head lies outside it),
+//! and its governor (the head's head, past prepositions: "In February 1972, Nixon traveled" →
+//! "traveled"). It is then resolved, in document order, with
+//!
+//! * the tense of the governor's clause ([`crate::tense_of`]): "will meet in July" is next July,
+//!   "met in July" last July;
+//! * the previous resolved expression of the document as anchor ("the following day",
+//!   "a year earlier"); the dateline's date anchors the first one;
+//! * the narrative for a calendar date without a year ("Feb. 28", "in August", "in the spring"):
+//!   after an earlier expression of the same paragraph that set the scene (one that modifies a
+//!   clause, not a noun, and is not in the future), the year comes from that scene — "In 1972
+//!   … in December" is December 1972, and after a month or a day ("In February 1972 … On Feb.
+//!   28") the nearest such date to it. Such a reading is dropped when it would fall after the
+//!   publication date (the reading against the publication date stands), and a clause in the
+//!   future tense is never re-read.
+//!
+//! The dateline's own expression takes the date the text stage resolved for it when there is
+//! one.
+
+use dyad_doc::{Doc, Layer, Stage, StageError, TimeKind, TimeMention, TimeTense};
+use dyad_ontology::{PartialDate, Precision};
+use dyad_time::{Finder, Kind, Resolved, Tense, TimeExpr, resolve};
+use jiff::civil::Date;
+
+use crate::narrative::{dates_events, is_premodifier, paragraphs};
+use crate::tense::clause_tense;
+use crate::tree::{Class, Tree};
+
+/// The `time` stage: fills [`Doc::times`] from [`Doc::parse`] (and reads [`Doc::dateline`]
+/// when the text stage ran). A document without a parse is an error for this document only.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimeStage {
+    finder: Finder,
+}
+
+impl TimeStage {
+    /// A stage with the default finder (numeric dates month first).
+    pub fn new() -> TimeStage {
+        TimeStage::default()
+    }
+
+    /// A stage with a configured finder (e.g. [`Finder::day_first`]).
+    pub fn with_finder(finder: Finder) -> TimeStage {
+        TimeStage { finder }
+    }
+}
+
+impl Stage for TimeStage {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Parse]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Times]
+    }
+
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        if doc.parse.is_none() {
+            return Err(StageError {
+                stage: "time",
+                doc_id: doc.id.clone(),
+                message: "the document has no parse (the parse stage did not run)".into(),
+            });
+        }
+        doc.times = Some(find_mentions_with(&self.finder, doc));
+        Ok(())
+    }
+}
+
+/// The temporal expressions of `doc`, attached and resolved as the module docs say; empty when
+/// the document has no parse. Mentions come in document order.
+pub fn find_mentions(doc: &Doc) -> Vec<TimeMention> {
+    find_mentions_with(&Finder::new(), doc)
+}
+
+/// [`find_mentions`] with a configured finder.
+pub fn find_mentions_with(finder: &Finder, doc: &Doc) -> Vec<TimeMention> {
+    let Some(parse) = doc.parse.as_ref() else {
+        return Vec::new();
+    };
+    let tree = Tree::new(parse, &doc.text);
+    let pub_date = doc.pub_date;
+    let dateline_date = doc.dateline.as_ref().and_then(|d| d.as_ref()?.date);
+    let paras = paragraphs(&tree);
+
+    // Find and attach.
+    let mut found: Vec<(TimeExpr, TimeMention)> = Vec::new();
+    for s in 0..parse.sents().len() {
+        let Some(span) = tree.content_span(s) else {
+            continue;
+        };
+        let Some(sentence) = span.slice(&doc.text) else {
+            continue;
+        };
+        for mut e in finder.find(sentence, pub_date) {
+            e.start += span.start;
+            e.end += span.start;
+            let mspan = dyad_doc::Span::new(e.start, e.end);
+            let tokens = tree.tokens_in(s, mspan);
+            let head = tree.head_of(tokens.clone());
+            let governor = head.and_then(|h| governor_of(&tree, h));
+            let tense = match governor {
+                Some(g) => clause_tense(&tree, tree.clause_head(g), parse.len() + 1),
+                None => TimeTense::Unknown,
+            };
+            let m = TimeMention {
+                span: mspan,
+                sentence: s,
+                tokens,
+                kind: kind_of(e.kind),
+                value: None,
+                precision: Precision::Unknown,
+                end: None,
+                modifier: None,
+                future: false,
+                anchored: false,
+                tense,
+                head,
+                governor,
+            };
+            found.push((e, m));
+        }
+    }
+
+    // Resolve in document order.
+    let mut anchor: Option<Resolved> =
+        dateline_date.map(|d| Resolved::at(PartialDate::from_date(d)));
+    let mut scene: Option<(usize, Resolved)> = None;
+    let mut out = Vec::with_capacity(found.len());
+    for (e, mut m) in found {
+        let para = paras.get(m.sentence).copied().unwrap_or(0);
+        let mut r = resolve(&e, pub_date, to_time_tense(m.tense), anchor.as_ref());
+        if e.kind == Kind::Dateline
+            && let Some(d) = dateline_date
+        {
+            r = Some(Resolved {
+                future: d > pub_date,
+                ..Resolved::at(PartialDate::from_date(d))
+            });
+        }
+        if m.tense != TimeTense::Future
+            && let Some((p, sc)) = scene.as_ref()
+            && *p == para
+            && is_bare_calendar(&e, &doc.text)
+            && let Some(alt) = reanchor(&e, sc, pub_date)
+            && !alt.future
+        {
+            r = Some(alt);
+        }
+        if let Some(r) = r {
+            m.value = Some(r.value);
+            m.precision = r.value.precision();
+            m.end = r.end;
+            m.modifier = r.modifier.map(|x| x.name());
+            m.future = r.future;
+            m.anchored = r.anchored;
+            anchor = Some(r);
+            if !r.future
+                && dates_events(m.kind)
+                && !is_premodifier(&tree, &m)
+                && matches!(
+                    r.value.precision(),
+                    Precision::Year | Precision::Month | Precision::Day
+                )
+            {
+                scene = Some((para, r));
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// The token a mention's head modifies, past prepositions ("in", "on", "since").
+fn governor_of(tree: &Tree<'_>, head: usize) -> Option<usize> {
+    let mut g = tree.head(head)?;
+    for _ in 0..=tree.parse.len() {
+        if tree.class(g) == Class::Adp || matches!(tree.dep(g), "prep" | "agent") {
+            g = tree.head(g)?;
+        } else {
+            return Some(g);
+        }
+    }
+    Some(g)
+}
+
+fn kind_of(k: Kind) -> TimeKind {
+    match k {
+        Kind::Date => TimeKind::Date,
+        Kind::Relative => TimeKind::Relative,
+        Kind::Anaphoric => TimeKind::Anaphoric,
+        Kind::Duration => TimeKind::Duration,
+        Kind::Range => TimeKind::Range,
+        Kind::Period => TimeKind::Period,
+        Kind::Set => TimeKind::Set,
+        Kind::Time => TimeKind::Time,
+        Kind::Dateline => TimeKind::Dateline,
+    }
+}
+
+/// The `dyad-time` tense of a clause tense.
+pub(crate) fn to_time_tense(t: TimeTense) -> Tense {
+    match t {
+        TimeTense::Past => Tense::Past,
+        TimeTense::Present => Tense::Present,
+        TimeTense::Future => Tense::Future,
+        TimeTense::Unknown => Tense::Unknown,
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// Words that tie an expression to the publication date whatever the narrative says.
+const DEICTIC: &[&str] = &[
+    "last",
+    "next",
+    "this",
+    "coming",
+    "past",
+    "ago",
+    "later",
+    "earlier",
+    "previous",
+    "following",
+    "recent",
+    "current",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// A calendar date without a year ("Feb. 28", "in August", "in the spring").
+fn is_bare_calendar(e: &TimeExpr, text: &str) -> bool {
+    if e.kind != Kind::Relative || !e.tense_sensitive() {
+        return false;
+    }
+    let words: Vec<String> = e
+        .text(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| MONTHS.contains(&w.as_str()))
+        && !words.iter().any(|w| DEICTIC.contains(&w.as_str()))
+        && !words
+            .iter()
+            .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `e` read against the scene's date instead of the publication date: inside the scene's year
+/// when the scene is a year, else the nearest to the scene's month or day. `future` is set
+/// against the real publication date.
+fn reanchor(e: &TimeExpr, scene: &Resolved, pub_date: Date) -> Option<Resolved> {
+    let v = scene.value;
+    let (around, tense) = match v.precision() {
+        Precision::Year => (Date::new(v.year_number(), 12, 31).ok()?, Tense::Past),
+        Precision::Month => {
+            let first = v.first_day();
+            (first.with().day(15).build().ok()?, Tense::Present)
+        }
+        Precision::Day => (v.first_day(), Tense::Present),
+        _ => return None,
+    };
+    let mut r = resolve(e, around, tense, None)?;
+    r.future = r.value.first_day() > pub_date;
+    r.anchored = true;
+    Some(r)
+}
