@@ -6,8 +6,8 @@
 //! pipeline; the whole corpus is also timed as a single document.
 //!
 //! ```text
-//! cargo run --release -p dyad-time --example speed
-//! cargo run --release -p dyad-time --example speed -- --show   # print what is found
+//! cargo run --release -p dyad-time --example time_speed
+//! cargo run --release -p dyad-time --example time_speed -- --show   # print what is found
 //! ```
 
 use std::time::Instant;
