@@ -300,7 +300,7 @@ pub fn cut_clauses(s: &Sentence<'_>, v: usize, dict_verb: &[bool], out: &mut [bo
         if c == v
             || !dict_verb.get(c).copied().unwrap_or(false)
             || !s.in_subtree(v, c)
-            || matches!(s.toks[c].dep, Dep::Xcomp | Dep::Conj)
+            || s.toks[c].dep == Dep::Xcomp
             || own_subject(s, c).is_none()
         {
             continue;

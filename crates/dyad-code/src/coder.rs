@@ -661,7 +661,7 @@ impl Coder {
         // A passive verb whose patterns find nothing after it tries them again from its
         // subject, its logical object ("Evidence against Russia was presented": `* EVIDENCE`).
         let passive_from = if passive {
-            subject.map(|sub| {
+            clause::subject(s, t).map(|x| x.token).map(|sub| {
                 let lo = (0..s.len())
                     .filter(|&x| s.in_subtree(sub, x))
                     .min()
@@ -748,9 +748,10 @@ impl Coder {
                                 .copied()
                                 .chain(bind.source)
                                 .chain(bind.target)
-                                .filter(|&x| x > t)
+                                .filter(|&x| x != t)
+                                .map(|x| x.abs_diff(t))
                                 .min()
-                                .map_or(0, |x| x - t);
+                                .unwrap_or(0);
                             if let Some(vt) = vt.as_deref_mut() {
                                 vt.patterns.push(PatternTrace {
                                     entry: entry(),
@@ -761,8 +762,12 @@ impl Coder {
                                     },
                                 });
                             }
+                            // A pattern written twice: the later line wins (PETRARCH's
+                            // trie keeps the last).
                             if best.as_ref().is_none_or(|b| {
-                                p.specificity > b.0 || (p.specificity == b.0 && near < b.1)
+                                p.specificity > b.0
+                                    || (p.specificity == b.0 && near < b.1)
+                                    || (p.before == b.5.before && p.after == b.5.after)
                             }) {
                                 best = Some((p.specificity, near, v, first_key, end_key, p, bind));
                             }
