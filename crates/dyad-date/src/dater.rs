@@ -16,10 +16,13 @@
 //!    invasion" does not date "recalls") and those inside a relative clause that does not
 //!    contain the event ("Kim, who met Putin *in 2019*, said ...").
 //! 4. **Narrative** ([`DateLevel::Narrative`]): for an event in the past tense (or of unknown
-//!    tense), the time an earlier sentence of the same paragraph set: the expression that dates
-//!    that sentence's main verb by rules 1 and 2, the nearest such sentence back. "In March
-//!    1969 Soviet and Chinese troops clashed on the Ussuri River. Dozens of soldiers died."
-//!    dates "died" March 1969. A present or future event does not inherit the past.
+//!    tense) in a sentence with no date of its own, the time an earlier sentence of the same
+//!    paragraph set: the expression that dates that sentence's main verb by rules 1 and 2, the
+//!    nearest such sentence back. "In March 1969 Soviet and Chinese troops clashed on the
+//!    Ussuri River. Dozens of soldiers died." dates "died" March 1969. A present or future
+//!    event does not inherit the past, and a sentence with a date of its own that does not fit
+//!    the event ("On Wednesday, Beijing will host a delegation, officials said": "said" is
+//!    past, Wednesday future) has left the narrative. Open ranges ("since 2000") set no scene.
 //! 5. **Dateline** ([`DateLevel::Dateline`]): the date of the story's dateline, for events
 //!    that are not in the future.
 //! 6. **Publication** ([`DateLevel::Publication`]): the publication date.
@@ -37,12 +40,22 @@
 //! tense ("the summit opens on Thursday") or of unknown tense may take a future expression and
 //! is then flagged `future`. So a date after the publication date always comes with `future`.
 //!
+//! **Clauses at another time.** An adverbial clause under "after", "before", "since", "until"
+//! or "following" is not dated by the clause it modifies, nor that clause by it: "The meeting
+//! came after Trump invited Kim on Saturday" dates "invited", not "came". A "when" clause
+//! shares its main clause's time.
+//!
+//! **Tenses must agree.** An expression resolved in a clause of another tense (past against
+//! present or future) does not date the event: "plans to hold talks next month" dates "hold",
+//! not "plans".
+//!
 //! **Ranges.** A range dates an event by the smallest day, month, year or decade that holds it
-//! ("last week" → its month, "between 1950 and 1953" → the 1950s, "the Korean War" → the
-//! 1950s); a week across two months takes the month with more of its days. A range wider than
-//! a decade dates by its start when the text gives one ("from 1962 to 1975" → 1962, "since 2000"
-//! → 2000) and has no date for a named period ("during the Cold War": precision `unknown`,
-//! basis `text`; [`EventDate::from`] and [`EventDate::to`] keep the range).
+//! when that is at most one step coarser than the range's start ("last week" → its month,
+//! "between 1950 and 1953" → the 1950s); a week across two months takes the month with more of
+//! its days. Otherwise the start dates the event ("from 1962 to 1975" → 1962, "since November"
+//! → that November). A named period is dated by what holds it however coarse ("the Korean War"
+//! → the 1950s) and has no date when no decade does ("during the Cold War": precision
+//! `unknown`, basis `text`; [`EventDate::from`] and [`EventDate::to`] keep the range).
 
 use std::borrow::Cow;
 
@@ -51,7 +64,9 @@ use dyad_ontology::{DateBasis, PartialDate, Precision};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::narrative::{attaches_to, clause_of, dates_events, is_premodifier, paragraphs};
+use crate::narrative::{
+    attaches_to, clause_of, dates_events, event_chain, is_displaced, is_premodifier, paragraphs,
+};
 use crate::stage::find_mentions;
 use crate::tense::clause_tense;
 use crate::tree::{Class, Tree};
@@ -220,7 +235,7 @@ impl<'d> EventDater<'d> {
         if let Some((i, level)) = self.in_sentence(tree, s, token, &accept, true) {
             return self.dated_by(i, level, tense);
         }
-        if matches!(tense, TimeTense::Past | TimeTense::Unknown) {
+        if matches!(tense, TimeTense::Past | TimeTense::Unknown) && !self.sets_own_time(tree, s) {
             let para = self.paragraph.get(s).copied();
             for prev in (0..s).rev() {
                 if self.paragraph.get(prev).copied() != para {
@@ -266,13 +281,29 @@ impl<'d> EventDater<'d> {
         }
     }
 
+    /// Whether sentence `s` has an expression of its own that could date a clause (one that
+    /// is not a duration, a frequency, a time of day or before a noun): such a sentence has
+    /// left the narrative of the ones before it, even if none of its expressions fits the
+    /// event ("On Wednesday, Beijing will host a delegation, officials said.").
+    fn sets_own_time(&self, tree: &Tree<'_>, s: usize) -> bool {
+        self.by_sentence.get(s).is_some_and(|list| {
+            list.iter().any(|&i| {
+                let m = &self.mentions[i];
+                dates_events(m.kind) && m.value.is_some() && !is_premodifier(tree, m)
+            })
+        })
+    }
+
     /// The expression that dates sentence `s`'s main verb by levels 1 and 2, if it is a past
     /// (or present) date: the time the sentence sets for the ones after it.
     fn scene_of(&self, s: usize) -> Option<usize> {
         let tree = self.tree.as_ref()?;
         let root = root_of(tree, s)?;
         let pub_date = self.doc.pub_date;
-        let accept = |m: &TimeMention| acceptable(m, TimeTense::Past, pub_date);
+        let accept = |m: &TimeMention| {
+            acceptable(m, TimeTense::Past, pub_date)
+                && m.end.is_none_or(|e| e.last_day() < pub_date)
+        };
         self.in_sentence(tree, s, root, &accept, false)
             .map(|(i, _)| i)
     }
@@ -310,7 +341,7 @@ impl<'d> EventDater<'d> {
             return Some((i, DateLevel::Verb));
         }
         // 2. Its clause, then the clauses above it.
-        let chain = tree.clause_chain(tree.clause_head(v));
+        let (chain, cut) = event_chain(tree, tree.clause_head(v));
         for &c in &chain {
             let here = cands
                 .iter()
@@ -323,13 +354,23 @@ impl<'d> EventDater<'d> {
         if !whole_sentence {
             return None;
         }
-        // 3. The nearest other expression of the sentence.
+        // 3. The nearest other expression of the sentence; only those of its own clause for
+        // an event in a displaced clause.
+        let displaced = cut.then(|| chain.last().copied()).flatten();
         cands
             .iter()
             .copied()
             .filter(|&i| {
                 let mm = m(i);
-                !is_premodifier(tree, mm) && !in_other_modifier_clause(tree, mm, &chain)
+                if is_premodifier(tree, mm) {
+                    return false;
+                }
+                match displaced {
+                    Some(d) => {
+                        clause_of(tree, mm).is_some_and(|c| tree.clause_chain(c).contains(&d))
+                    }
+                    None => !in_other_modifier_clause(tree, mm, &chain),
+                }
             })
             .min_by_key(|&i| {
                 let at = m(i).head.unwrap_or(m(i).tokens.start);
@@ -398,11 +439,13 @@ fn acceptable(m: &TimeMention, tense: TimeTense, pub_date: Date) -> bool {
     let Some(v) = m.value else { return false };
     let first = v.first_day();
     let last = m.end.unwrap_or(v).last_day();
-    match tense {
-        TimeTense::Future => last >= pub_date,
-        TimeTense::Past => !m.future && first <= pub_date,
-        TimeTense::Present | TimeTense::Unknown => true,
-    }
+    let agree = tense == m.tense || tense == TimeTense::Unknown || m.tense == TimeTense::Unknown;
+    agree
+        && match tense {
+            TimeTense::Future => last >= pub_date,
+            TimeTense::Past => !m.future && first <= pub_date,
+            TimeTense::Present | TimeTense::Unknown => true,
+        }
 }
 
 /// The date and precision a mention gives an event (see "Ranges" in the module docs).
@@ -415,10 +458,26 @@ fn event_value(m: &TimeMention) -> (Option<PartialDate>, Precision) {
     };
     let (a, b) = (v.first_day(), end.last_day());
     match covering(a, b) {
-        Some(c) => (Some(c), c.precision()),
+        Some(c) if m.kind == TimeKind::Period || levels(v.precision(), c.precision()) <= 1 => {
+            (Some(c), c.precision())
+        }
         None if m.kind == TimeKind::Period => (None, Precision::Unknown),
-        None => (Some(v), v.precision()),
+        _ => (Some(v), v.precision()),
     }
+}
+
+/// How many steps coarser `b` is than `a` (day → month → year → decade).
+fn levels(a: Precision, b: Precision) -> usize {
+    let rank = |p: Precision| -> usize {
+        match p {
+            Precision::Day => 0,
+            Precision::Month => 1,
+            Precision::Year => 2,
+            Precision::Decade => 3,
+            Precision::Unknown => 4,
+        }
+    };
+    rank(b).saturating_sub(rank(a))
 }
 
 /// The smallest day, month, year or decade holding `a..=b`; a span of up to 31 days across
@@ -458,8 +517,8 @@ fn root_of(tree: &Tree<'_>, s: usize) -> Option<usize> {
         .or_else(|| roots.first().copied())
 }
 
-/// Whether `m` lies in a relative or adnominal clause that is not among `chain` (the clauses
-/// holding the event).
+/// Whether `m` lies in a relative, adnominal or displaced clause that is not among `chain`
+/// (the clauses holding the event).
 fn in_other_modifier_clause(tree: &Tree<'_>, m: &TimeMention, chain: &[usize]) -> bool {
     let Some(c) = clause_of(tree, m) else {
         return false;
@@ -468,7 +527,7 @@ fn in_other_modifier_clause(tree: &Tree<'_>, m: &TimeMention, chain: &[usize]) -
         if chain.contains(&k) {
             return false;
         }
-        if matches!(tree.dep(k), "relcl" | "acl") {
+        if matches!(tree.dep(k), "relcl" | "acl") || is_displaced(tree, k) {
             return true;
         }
     }
@@ -478,7 +537,277 @@ fn in_other_modifier_clause(tree: &Tree<'_>, m: &TimeMention, chain: &[usize]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testparse::{doc, sent, tok};
+    use dyad_doc::Stage;
     use jiff::civil::date;
+
+    /// "In February 1972, Nixon traveled to Beijing, where he met Mao. The following day they
+    /// toured the city. Crowds watched. ¶ Biden says ties matter."
+    fn nixon() -> Doc {
+        let s1 = "
+            In IN in 6 prep
+            February NNP February 1 pobj
+            1972 CD 1972 2 nummod
+            , , , 6 punct
+            Nixon NNP Nixon 6 nsubj
+            traveled VBD travel 0 ROOT
+            to IN to 6 prep
+            Beijing NNP Beijing 7 pobj
+            , , , 8 punct
+            where WRB where 12 advmod
+            he PRP he 12 nsubj
+            met VBD meet 8 relcl
+            Mao NNP Mao 12 dobj
+            . . . 6 punct";
+        let s2 = "
+            The DT the 3 det
+            following JJ following 3 amod
+            day NN day 5 npadvmod
+            they PRP they 5 nsubj
+            toured VBD tour 0 ROOT
+            the DT the 7 det
+            city NN city 5 dobj
+            . . . 5 punct";
+        let s3 = "
+            Crowds NNS crowd 2 nsubj
+            watched VBD watch 0 ROOT
+            . . . 2 punct";
+        let s4 = "
+            Biden NNP Biden 2 nsubj
+            says VBZ say 0 ROOT
+            ties NNS tie 4 nsubj
+            matter VBP matter 2 ccomp
+            . . . 2 punct";
+        let mut d = doc(date(2022, 2, 21), &[&[s1, s2, s3], &[s4]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        d
+    }
+
+    fn date_of(d: &Doc, word: &str, n: usize) -> EventDate {
+        let t = tok(d, word, n);
+        EventDater::new(d).date_token(sent(d, t), t)
+    }
+
+    fn show(e: &EventDate) -> String {
+        format!(
+            "{} {} {} {}{}",
+            e.date.map_or("-".to_string(), |d| d.to_string()),
+            e.precision.as_str(),
+            e.basis.as_str(),
+            e.level.as_str(),
+            if e.future { " future" } else { "" }
+        )
+    }
+
+    #[test]
+    fn verb_clause_narrative_publication() {
+        let d = nixon();
+        assert_eq!(show(&date_of(&d, "traveled", 0)), "1972-02 month text verb");
+        let met = date_of(&d, "met", 0);
+        assert_eq!(show(&met), "1972-02 month text clause");
+        assert_eq!(d.slice(met.span.unwrap()), "February 1972");
+        // "The following day" is anchored on February 1972: no finer than the month.
+        assert_eq!(show(&date_of(&d, "toured", 0)), "1972-02 month text verb");
+        // No date in the sentence: the paragraph's narrative.
+        assert_eq!(
+            show(&date_of(&d, "watched", 0)),
+            "1972-02 month context narrative"
+        );
+        // A new paragraph, present tense: the publication date.
+        assert_eq!(
+            show(&date_of(&d, "says", 0)),
+            "2022-02-21 day publication publication"
+        );
+        assert_eq!(
+            show(&date_of(&d, "matter", 0)),
+            "2022-02-21 day publication publication"
+        );
+    }
+
+    #[test]
+    fn span_lookup_and_sentence_date() {
+        let d = nixon();
+        let dater = EventDater::new(&d);
+        let t = tok(&d, "met", 0);
+        let span = d.parse.as_ref().unwrap().token(t).unwrap().span();
+        assert_eq!(dater.date_span(0, span), dater.date_token(0, t));
+        assert_eq!(
+            show(&dater.sentence_date(2)),
+            "1972-02 month context narrative"
+        );
+        // Indices out of range fall back instead of failing.
+        assert_eq!(dater.date_token(99, 9999).level, DateLevel::Publication);
+        assert_eq!(
+            dater.date_span(99, Span::new(5000, 5001)).level,
+            DateLevel::Publication
+        );
+    }
+
+    #[test]
+    fn dater_without_time_stage_or_parse() {
+        let mut d = nixon();
+        let with_stage = date_of(&d, "watched", 0);
+        d.times = None;
+        assert_eq!(date_of(&d, "watched", 0), with_stage);
+        d.parse = None;
+        let e = EventDater::new(&d).date_token(0, 3);
+        assert_eq!(show(&e), "2022-02-21 day publication publication");
+    }
+
+    /// "Vietnam recalls the 1979 invasion."
+    #[test]
+    fn a_year_before_a_noun_dates_the_noun_only() {
+        let s = "
+            Vietnam NNP Vietnam 2 nsubj
+            recalls VBZ recall 0 ROOT
+            the DT the 5 det
+            1979 CD 1979 5 nummod
+            invasion NN invasion 2 dobj
+            . . . 2 punct";
+        let mut d = doc(date(2023, 2, 24), &[&[s]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(
+            show(&date_of(&d, "recalls", 0)),
+            "2023-02-24 day publication publication"
+        );
+        assert_eq!(show(&date_of(&d, "invasion", 0)), "1979 year text verb");
+    }
+
+    /// "Putin will visit Beijing next month. Putin said on Monday that he would visit China.
+    /// The summit opens on Thursday."
+    #[test]
+    fn future_events_are_flagged_and_never_dated_into_the_past() {
+        let s1 = "
+            Putin NNP Putin 3 nsubj
+            will MD will 3 aux
+            visit VB visit 0 ROOT
+            Beijing NNP Beijing 3 dobj
+            next JJ next 6 amod
+            month NN month 3 npadvmod
+            . . . 3 punct";
+        let s2 = "
+            Putin NNP Putin 2 nsubj
+            said VBD say 0 ROOT
+            on IN on 2 prep
+            Monday NNP Monday 3 pobj
+            that IN that 8 mark
+            he PRP he 8 nsubj
+            would MD would 8 aux
+            visit VB visit 2 ccomp
+            China NNP China 8 dobj
+            . . . 2 punct";
+        let s3 = "
+            The DT the 2 det
+            summit NN summit 3 nsubj
+            opens VBZ open 0 ROOT
+            on IN on 3 prep
+            Thursday NNP Thursday 4 pobj
+            . . . 3 punct";
+        let mut d = doc(date(2024, 6, 19), &[&[s1, s2, s3]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(
+            show(&date_of(&d, "visit", 0)),
+            "2024-07 month text verb future"
+        );
+        assert_eq!(show(&date_of(&d, "said", 0)), "2024-06-17 day text verb");
+        // Monday is past: the visit it reports is not dated by it.
+        assert_eq!(
+            show(&date_of(&d, "visit", 1)),
+            "2024-06-19 day publication publication future"
+        );
+        // The news present of a scheduled event: the coming Thursday, flagged.
+        assert_eq!(
+            show(&date_of(&d, "opens", 0)),
+            "2024-06-20 day text verb future"
+        );
+    }
+
+    /// "The meeting came after Trump invited Kim on Saturday."
+    #[test]
+    fn clauses_after_and_before_keep_their_own_time() {
+        let s = "
+            The DT the 2 det
+            meeting NN meeting 3 nsubj
+            came VBD come 0 ROOT
+            after IN after 6 mark
+            Trump NNP Trump 6 nsubj
+            invited VBD invite 3 advcl
+            Kim NNP Kim 6 dobj
+            on IN on 6 prep
+            Saturday NNP Saturday 8 pobj
+            . . . 3 punct";
+        let mut d = doc(date(2019, 7, 1), &[&[s]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(show(&date_of(&d, "invited", 0)), "2019-06-29 day text verb");
+        assert_eq!(
+            show(&date_of(&d, "came", 0)),
+            "2019-07-01 day publication publication"
+        );
+    }
+
+    #[test]
+    fn dateline_is_the_fallback_for_events_not_in_the_future() {
+        let s = "
+            Iran NNP Iran 2 nsubj
+            rejected VBD reject 0 ROOT
+            the DT the 4 det
+            accusations NNS accusation 2 dobj
+            . . . 2 punct";
+        let mut d = doc(date(2023, 11, 7), &[&[s]]);
+        d.dateline = Some(Some(dyad_doc::Dateline {
+            span: Span::new(0, 0),
+            place: Span::new(0, 0),
+            date_text: None,
+            date: Some(date(2023, 11, 6)),
+            agency: None,
+        }));
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(
+            show(&date_of(&d, "rejected", 0)),
+            "2023-11-06 day context dateline"
+        );
+    }
+
+    /// "During the Korean War, pilots flew missions. During the Cold War, blocs competed.
+    /// Houthis have attacked ships since November."
+    #[test]
+    fn ranges_and_periods() {
+        let s1 = "
+            During IN during 7 prep
+            the DT the 4 det
+            Korean NNP Korean 4 compound
+            War NNP War 1 pobj
+            , , , 7 punct
+            pilots NNS pilot 7 nsubj
+            flew VBD fly 0 ROOT
+            missions NNS mission 7 dobj
+            . . . 7 punct";
+        let s2 = "
+            During IN during 7 prep
+            the DT the 4 det
+            Cold NNP Cold 4 compound
+            War NNP War 1 pobj
+            , , , 7 punct
+            blocs NNS bloc 7 nsubj
+            competed VBD compete 0 ROOT
+            . . . 7 punct";
+        let s3 = "
+            Houthis NNPS Houthi 3 nsubj
+            have VBP have 3 aux
+            attacked VBN attack 0 ROOT
+            ships NNS ship 3 dobj
+            since IN since 3 prep
+            November NNP November 5 pobj
+            . . . 3 punct";
+        let mut d = doc(date(2024, 1, 15), &[&[s1], &[s2], &[s3]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(show(&date_of(&d, "flew", 0)), "195X decade text verb");
+        let cold = date_of(&d, "competed", 0);
+        assert_eq!(show(&cold), "- unknown text verb");
+        assert_eq!(cold.from.unwrap().to_string(), "1947");
+        assert!(cold.actor_day(d.pub_date).is_some());
+        assert_eq!(show(&date_of(&d, "attacked", 0)), "2023-11 month text verb");
+    }
 
     #[test]
     fn covering_dates() {

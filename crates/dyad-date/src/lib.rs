@@ -87,6 +87,8 @@ mod dater;
 mod narrative;
 mod stage;
 mod tense;
+#[cfg(test)]
+mod testparse;
 mod tree;
 
 pub use dater::{DateLevel, EventDate, EventDater};

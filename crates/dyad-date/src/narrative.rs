@@ -89,6 +89,34 @@ pub(crate) fn attaches_to(tree: &Tree<'_>, m: &TimeMention, v: usize) -> bool {
     false
 }
 
+/// Subordinators that put a clause at another time than the clause it modifies.
+const DISPLACING: &[&str] = &["after", "before", "since", "until", "till", "following"];
+
+/// Whether clause head `k` is an adverbial clause set at another time than its head: "after
+/// Trump invited Kim on Saturday", "before meeting Mao", "until troops withdrew".
+pub(crate) fn is_displaced(tree: &Tree<'_>, k: usize) -> bool {
+    let displacing = |i: usize| DISPLACING.contains(&tree.lemma(i).as_str());
+    match tree.dep(k) {
+        "advcl" => tree
+            .children(k)
+            .any(|t| matches!(t.dep(), "mark" | "prep") && displacing(t.i())),
+        "pcomp" | "pobj" => tree.head(k).is_some_and(displacing),
+        _ => false,
+    }
+}
+
+/// The clauses whose expressions may date an event in clause `c`: `c` and the clauses above
+/// it, up to and including the first displaced one ([`is_displaced`]). The flag says whether
+/// the chain was cut there.
+pub(crate) fn event_chain(tree: &Tree<'_>, c: usize) -> (Vec<usize>, bool) {
+    let mut chain = tree.clause_chain(c);
+    if let Some(cut) = chain.iter().position(|&k| is_displaced(tree, k)) {
+        chain.truncate(cut + 1);
+        return (chain, true);
+    }
+    (chain, false)
+}
+
 /// Whether a mention's kind can date an event (durations, frequencies, times of day and the
 /// dateline cannot: the first two have no date, a time of day has the day of its anchor, and
 /// the dateline is the story's date, used only as a fallback).

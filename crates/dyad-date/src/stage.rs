@@ -18,6 +18,10 @@
 //!   publication date (the reading against the publication date stands), and a clause in the
 //!   future tense is never re-read.
 //!
+//! Two expressions side by side, "Fifty years ago this week" or "a year ago today", make one
+//! date: the second moves back by the first's distance (1972-02-21..27 for the week of
+//! 2022-02-21).
+//!
 //! The dateline's own expression takes the date the text stage resolved for it when there is
 //! one.
 
@@ -155,6 +159,11 @@ pub fn find_mentions_with(finder: &Finder, doc: &Doc) -> Vec<TimeMention> {
         {
             r = Some(alt);
         }
+        if let Some(prev) = out.last()
+            && let Some(shifted) = r.and_then(|r| ago_this(&doc.text, prev, &m, &r, pub_date))
+        {
+            r = Some(shifted);
+        }
         if let Some(r) = r {
             m.value = Some(r.value);
             m.precision = r.value.precision();
@@ -177,6 +186,67 @@ pub fn find_mentions_with(finder: &Finder, doc: &Doc) -> Vec<TimeMention> {
         out.push(m);
     }
     out
+}
+
+/// "Fifty years ago this week", "a year ago today": an expression that holds the publication
+/// date ("this week", "today", "this month"), right after one that ends in "ago", moves back by
+/// the same amount. `prev` is the "ago" mention as resolved, `r` the one after it.
+fn ago_this(
+    text: &str,
+    prev: &TimeMention,
+    m: &TimeMention,
+    r: &Resolved,
+    pub_date: Date,
+) -> Option<Resolved> {
+    let gap = text.get(prev.span.end..m.span.start)?;
+    let prev_text = text.get(prev.span.start..prev.span.end)?;
+    let back = prev.value?;
+    if prev.sentence != m.sentence
+        || !gap.trim().is_empty()
+        || prev.kind != TimeKind::Relative
+        || m.kind != TimeKind::Relative
+        || !prev_text.to_lowercase().ends_with("ago")
+        || !(r.value.first_day() <= pub_date && pub_date <= r.end.unwrap_or(r.value).last_day())
+    {
+        return None;
+    }
+    let shift = |d: PartialDate| -> Option<PartialDate> {
+        let first = d.first_day();
+        let moved = match back.precision() {
+            Precision::Year => first
+                .checked_sub(jiff::Span::new().years(pub_date.year() - back.year_number()))
+                .ok()?,
+            Precision::Month => {
+                let months = (pub_date.year() as i32 - back.year_number() as i32) * 12
+                    + pub_date.month() as i32
+                    - back.month_number()? as i32;
+                first.checked_sub(jiff::Span::new().months(months)).ok()?
+            }
+            Precision::Day => {
+                let days = back.first_day().until(pub_date).ok()?.get_days();
+                first.checked_sub(jiff::Span::new().days(days)).ok()?
+            }
+            _ => return None,
+        };
+        match d.precision() {
+            Precision::Day => Some(PartialDate::from_date(moved)),
+            Precision::Month => PartialDate::month(moved.year(), moved.month() as u8).ok(),
+            Precision::Year => PartialDate::year(moved.year()).ok(),
+            _ => None,
+        }
+    };
+    let value = shift(r.value)?;
+    let end = match r.end {
+        Some(e) => Some(shift(e)?),
+        None => None,
+    };
+    Some(Resolved {
+        value,
+        end,
+        modifier: r.modifier,
+        future: value.first_day() > pub_date,
+        anchored: true,
+    })
 }
 
 /// The token a mention's head modifies, past prepositions ("in", "on", "since").
@@ -310,4 +380,168 @@ fn reanchor(e: &TimeExpr, scene: &Resolved, pub_date: Date) -> Option<Resolved> 
     r.future = r.value.first_day() > pub_date;
     r.anchored = true;
     Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testparse::{doc, tok};
+    use jiff::civil::date;
+
+    fn mentions(d: &mut Doc) -> Vec<(String, String, Option<usize>)> {
+        TimeStage::new().run(d).unwrap();
+        d.times
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let v = m.value.map_or("-".to_string(), |v| v.to_string());
+                let v = match m.end {
+                    Some(e) => format!("{v}..{e}"),
+                    None => v,
+                };
+                let v = if m.future { format!("{v}!") } else { v };
+                (d.slice(m.span).to_string(), v, m.governor)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stage_contract() {
+        let s = TimeStage::new();
+        assert_eq!(s.name(), "time");
+        assert_eq!(s.requires(), [Layer::Parse]);
+        assert_eq!(s.assigns(), [Layer::Times]);
+        let mut d = Doc::new("x", date(2024, 1, 1), "No parse.".into());
+        let err = s.run(&mut d).unwrap_err();
+        assert_eq!(err.stage, "time");
+        assert!(d.times.is_none());
+        assert!(find_mentions(&d).is_empty());
+    }
+
+    /// "They met in July. They will meet in July."
+    #[test]
+    fn the_governing_verb_gives_the_tense() {
+        let s1 = "
+            They PRP they 2 nsubj
+            met VBD meet 0 ROOT
+            in IN in 2 prep
+            July NNP July 3 pobj
+            . . . 2 punct";
+        let s2 = "
+            They PRP they 3 nsubj
+            will MD will 3 aux
+            meet VB meet 0 ROOT
+            in IN in 3 prep
+            July NNP July 4 pobj
+            . . . 3 punct";
+        let mut d = doc(date(2024, 6, 19), &[&[s1], &[s2]]);
+        let m = mentions(&mut d);
+        assert_eq!(
+            m[0],
+            ("July".into(), "2023-07".into(), Some(tok(&d, "met", 0)))
+        );
+        assert_eq!(
+            m[1],
+            ("July".into(), "2024-07!".into(), Some(tok(&d, "meet", 0)))
+        );
+        let times = d.times.as_ref().unwrap();
+        assert_eq!(times[0].tense, TimeTense::Past);
+        assert_eq!(times[1].tense, TimeTense::Future);
+        assert_eq!(times[1].sentence, 1);
+        assert_eq!(times[1].head, Some(tok(&d, "July", 1)));
+    }
+
+    /// "In 1972, Nixon visited China. In December, he won. ¶ In December, Biden spoke."
+    #[test]
+    fn a_date_without_a_year_takes_the_year_of_the_paragraph() {
+        let s1 = "
+            In IN in 5 prep
+            1972 CD 1972 1 pobj
+            , , , 5 punct
+            Nixon NNP Nixon 5 nsubj
+            visited VBD visit 0 ROOT
+            China NNP China 5 dobj
+            . . . 5 punct";
+        let s2 = "
+            In IN in 5 prep
+            December NNP December 1 pobj
+            , , , 5 punct
+            he PRP he 5 nsubj
+            won VBD win 0 ROOT
+            . . . 5 punct";
+        let s3 = "
+            In IN in 5 prep
+            December NNP December 1 pobj
+            , , , 5 punct
+            Biden NNP Biden 5 nsubj
+            spoke VBD speak 0 ROOT
+            . . . 5 punct";
+        let mut d = doc(date(2024, 6, 19), &[&[s1, s2], &[s3]]);
+        let m = mentions(&mut d);
+        assert_eq!(m[1].1, "1972-12");
+        assert!(d.times.as_ref().unwrap()[1].anchored);
+        // A new paragraph reads it against the publication date.
+        assert_eq!(m[2].1, "2023-12");
+    }
+
+    /// "In February 1972, Nixon went to China. On Feb. 28, they issued a communique."
+    #[test]
+    fn a_day_without_a_year_takes_the_nearest_to_the_scene() {
+        let s1 = "
+            In IN in 6 prep
+            February NNP February 1 pobj
+            1972 CD 1972 2 nummod
+            , , , 6 punct
+            Nixon NNP Nixon 6 nsubj
+            went VBD go 0 ROOT
+            to IN to 6 prep
+            China NNP China 7 pobj
+            . . . 6 punct";
+        let s2 = "
+            On IN on 7 prep
+            Feb. NNP Feb. 1 pobj
+            28 CD 28 2 nummod
+            , , , 7 punct
+            they PRP they 7 nsubj
+            issued VBD issue 0 ROOT
+            a DT a 9 det
+            communique NN communique 7 dobj
+            . . . 7 punct";
+        let mut d = doc(date(2022, 2, 21), &[&[s1, s2]]);
+        let m = mentions(&mut d);
+        assert_eq!(m[1].0, "Feb. 28");
+        assert_eq!(m[1].1, "1972-02-28");
+    }
+
+    /// "Fifty years ago this week, the world changed."
+    #[test]
+    fn years_ago_this_week() {
+        let s = "
+            Fifty CD fifty 2 nummod
+            years NNS year 3 npadvmod
+            ago RB ago 9 advmod
+            this DT this 5 det
+            week NN week 9 npadvmod
+            , , , 9 punct
+            the DT the 8 det
+            world NN world 9 nsubj
+            changed VBD change 0 ROOT
+            . . . 9 punct";
+        let mut d = doc(date(2022, 2, 21), &[&[s]]);
+        let m = mentions(&mut d);
+        assert_eq!(m[0].1, "1972");
+        assert_eq!(m[1].0, "this week");
+        assert_eq!(m[1].1, "1972-02-21..1972-02-27");
+    }
+
+    /// A mention the parse leaves unattached (a one-word fragment) has no governor and an
+    /// unknown tense.
+    #[test]
+    fn fragments() {
+        let mut d = doc(date(2024, 6, 19), &[&["1956 CD 1956 0 ROOT"]]);
+        let m = mentions(&mut d);
+        assert_eq!(m, [("1956".into(), "1956".into(), None)]);
+        assert_eq!(d.times.as_ref().unwrap()[0].tense, TimeTense::Unknown);
+    }
 }

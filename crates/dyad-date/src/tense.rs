@@ -168,3 +168,163 @@ pub(crate) fn clause_tense(tree: &Tree<'_>, c: usize, budget: usize) -> TimeTens
         _ => TimeTense::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testparse::{doc, tok};
+    use jiff::civil::date;
+
+    fn tense(sentence: &str, word: &str) -> TimeTense {
+        let d = doc(date(2024, 6, 19), &[&[sentence]]);
+        tense_of(d.parse.as_ref().unwrap(), &d.text, tok(&d, word, 0))
+    }
+
+    const WILL_VISIT: &str = "
+        Putin NNP Putin 3 nsubj
+        will MD will 3 aux
+        visit VB visit 0 ROOT
+        Beijing NNP Beijing 3 dobj
+        and CC and 3 cc
+        sign VB sign 3 conj
+        a DT a 8 det
+        treaty NN treaty 6 dobj
+        . . . 3 punct";
+
+    #[test]
+    fn modals_and_shared_auxiliaries() {
+        assert_eq!(tense(WILL_VISIT, "visit"), TimeTense::Future);
+        assert_eq!(tense(WILL_VISIT, "sign"), TimeTense::Future);
+        // An argument of the clause takes the clause's tense.
+        assert_eq!(tense(WILL_VISIT, "treaty"), TimeTense::Future);
+        let would = "
+            Seoul NNP Seoul 3 nsubj
+            would MD would 3 aux
+            consider VB consider 0 ROOT
+            supplying VBG supply 3 xcomp
+            weapons NNS weapon 4 dobj
+            . . . 3 punct";
+        assert_eq!(tense(would, "consider"), TimeTense::Future);
+        assert_eq!(tense(would, "supplying"), TimeTense::Future);
+        let could_have = "
+            Troops NNS troop 5 nsubj
+            could MD could 5 aux
+            have VB have 5 aux
+            been VBN be 5 auxpass
+            attacked VBN attack 0 ROOT
+            . . . 5 punct";
+        assert_eq!(tense(could_have, "attacked"), TimeTense::Past);
+    }
+
+    #[test]
+    fn perfect_passive_progressive_and_do() {
+        let has = "
+            Russia NNP Russia 3 nsubj
+            has VBZ have 3 aux
+            pledged VBN pledge 0 ROOT
+            to TO to 5 aux
+            sign VB sign 3 xcomp
+            it PRP it 5 dobj
+            . . . 3 punct";
+        assert_eq!(tense(has, "pledged"), TimeTense::Past);
+        // "pledged to sign": the complement is intended, not done.
+        assert_eq!(tense(has, "sign"), TimeTense::Future);
+        let passive = "
+            Kyiv NNP Kyiv 3 nsubjpass
+            was VBD be 3 auxpass
+            attacked VBN attack 0 ROOT
+            . . . 3 punct";
+        assert_eq!(tense(passive, "attacked"), TimeTense::Past);
+        let progressive = "
+            Tokyo NNP Tokyo 3 nsubj
+            is VBZ be 3 aux
+            watching VBG watch 0 ROOT
+            . . . 3 punct";
+        assert_eq!(tense(progressive, "watching"), TimeTense::Present);
+        let did = "
+            Moscow NNP Moscow 4 nsubj
+            did VBD do 4 aux
+            not RB not 4 neg
+            respond VB respond 0 ROOT
+            . . . 4 punct";
+        assert_eq!(tense(did, "respond"), TimeTense::Past);
+    }
+
+    #[test]
+    fn infinitives() {
+        let going = "
+            Kim NNP Kim 3 nsubj
+            is VBZ be 3 aux
+            going VBG go 0 ROOT
+            to TO to 5 aux
+            visit VB visit 3 xcomp
+            Moscow NNP Moscow 5 dobj
+            . . . 3 punct";
+        assert_eq!(tense(going, "visit"), TimeTense::Future);
+        let began = "
+            Troops NNS troop 2 nsubj
+            began VBD begin 0 ROOT
+            to TO to 4 aux
+            withdraw VB withdraw 2 xcomp
+            . . . 2 punct";
+        assert_eq!(tense(began, "withdraw"), TimeTense::Past);
+        let purpose = "
+            Nixon NNP Nixon 2 nsubj
+            traveled VBD travel 0 ROOT
+            to IN to 2 prep
+            Beijing NNP Beijing 3 pobj
+            to TO to 6 aux
+            meet VB meet 2 advcl
+            Mao NNP Mao 6 dobj
+            . . . 2 punct";
+        assert_eq!(tense(purpose, "meet"), TimeTense::Past);
+        let plans = "
+            Iran NNP Iran 2 nsubj
+            plans VBZ plan 0 ROOT
+            to TO to 4 aux
+            hold VB hold 2 xcomp
+            talks NNS talk 4 dobj
+            . . . 2 punct";
+        assert_eq!(tense(plans, "plans"), TimeTense::Present);
+        assert_eq!(tense(plans, "hold"), TimeTense::Future);
+        let demanded = "
+            The DT the 2 det
+            UN NNP UN 3 nsubj
+            demanded VBD demand 0 ROOT
+            that IN that 6 mark
+            Moscow NNP Moscow 6 nsubj
+            withdraw VB withdraw 3 ccomp
+            . . . 3 punct";
+        assert_eq!(tense(demanded, "demanded"), TimeTense::Past);
+        assert_eq!(tense(demanded, "withdraw"), TimeTense::Future);
+    }
+
+    #[test]
+    fn conditions() {
+        let cond = "
+            NATO NNP NATO 3 nsubj
+            would MD would 3 aux
+            respond VB respond 0 ROOT
+            if IN if 6 mark
+            Russia NNP Russia 6 nsubj
+            attacked VBD attack 3 advcl
+            . . . 3 punct";
+        assert_eq!(tense(cond, "attacked"), TimeTense::Future);
+        let past_cond = "
+            NATO NNP NATO 2 nsubj
+            responded VBD respond 0 ROOT
+            when WRB when 5 advmod
+            Russia NNP Russia 5 nsubj
+            attacked VBD attack 2 advcl
+            . . . 2 punct";
+        assert_eq!(tense(past_cond, "attacked"), TimeTense::Past);
+    }
+
+    #[test]
+    fn out_of_range_and_fragments() {
+        let d = doc(date(2024, 6, 19), &[&["Talks NNS talk 0 ROOT"]]);
+        let p = d.parse.as_ref().unwrap();
+        assert_eq!(tense_of(p, &d.text, 0), TimeTense::Unknown);
+        assert_eq!(tense_of(p, &d.text, 99), TimeTense::Unknown);
+    }
+}
