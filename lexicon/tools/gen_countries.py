@@ -7,9 +7,9 @@ Inputs (facts only):
                                    from CountryInfo (CC BY-SA 3.0, P. A. Schrodt)
   lexicon/tools/countries_extra.tsv  dyad's hand-written additions and decisions
 
-Run from anywhere:  python3 lexicon/tools/gen_countries.py
+Run from anywhere:  python3 lexicon/tools/gen_countries.py [--out FILE]
 The output is committed; crates/dyad-lexicon-default/tests/generated.rs checks that running
-this script reproduces it byte for byte.
+this script (with --out to a temporary file) reproduces it byte for byte.
 
 What a block says:
   * names: the primary form, the ontology's aliases and name, demonyms (with a plural where
@@ -278,7 +278,13 @@ def main():
         out.append("# Names shared by several current states and given to none (ambiguous):")
         for k, cs in ambiguous:
             out.append(f"#   {k}: {' '.join(cs)}")
-    with open(OUT, "w", encoding="utf-8") as f:
+    dest = OUT
+    if "--out" in sys.argv[1:]:
+        i = sys.argv.index("--out")
+        if i + 1 >= len(sys.argv):
+            sys.exit("--out needs a file")
+        dest = sys.argv[i + 1]
+    with open(dest, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
 

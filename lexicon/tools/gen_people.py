@@ -4,7 +4,8 @@ person, from the tenure facts of CountryInfo (../shared/data/reference/countryin
 CC BY-SA 3.0, Philip A. Schrodt; heads of state and government ~1960-2011 from rulers.org and
 ministers 2003-2011 from the CIA's World Leaders, with CAMEO codes).
 
-Run from anywhere:  python3 lexicon/tools/gen_people.py [path/to/countryinfo_leaders.tsv]
+Run from anywhere:  python3 lexicon/tools/gen_people.py [--out DIR] [path/to/countryinfo_leaders.tsv]
+(a test regenerates into a temporary DIR and compares with the committed files)
 
 How the facts become blocks:
   * one block per person and country; the `Leaders` rows (heads of state and government) give
@@ -182,6 +183,10 @@ class Periods:
         for e in gen_countries.tsv(gen_countries.EXTRA):
             if e["kind"] == "codes":
                 overrides[e["code"]] = e["value"]
+        self.roles = set()
+        for r in gen_countries.tsv(os.path.join(ROOT, "data", "ontology", "cameo_roles.tsv")):
+            if r["class"] in ("primary_role", "party", "secondary_role", "tertiary_role"):
+                self.roles.add(r["code"])
         self.periods = {}
         for c in rows:
             if c in overrides:
@@ -195,6 +200,27 @@ class Periods:
                 self.periods[c] = ps
             else:
                 self.periods[c] = gen_countries.codes_for(rows, c)
+
+    def clip(self, code, start, until):
+        """[(code, from, until)]: the parts of [start, until) on which the state `code` existed
+        (all of it for a code without recorded dates)."""
+        row = self.rows.get(code)
+        valid = gen_countries.merge(gen_countries.parse_valid(row["valid"])) if row else []
+        if not valid:
+            return [(code, start, until)]
+        out = []
+        for f, t in valid:
+            a = start if f is None or start > f else f
+            b = until if t is None or until < t else t
+            if a < b:
+                out.append((code, a, b))
+        return out
+
+    def roles_only(self, role):
+        """A role suffix without the parts dyad's ontology does not know as roles (CountryInfo's
+        religion parts REL and MOS; Republika Srpska's SRP): GOVREL -> GOV, SRPGOV -> GOV."""
+        parts = [role[i:i + 3] for i in range(0, len(role), 3)]
+        return "".join(p for p in parts if p in self.roles)
 
     def split(self, country, start, until):
         """[(code, from, until)] covering [start, until) with the state valid on each date."""
@@ -210,8 +236,30 @@ class Periods:
         return out or [(country, start, until)]
 
 
+def subtract(spans, a, b):
+    """[(x, y)] minus [a, b)."""
+    out = []
+    for x, y in spans:
+        if b <= x or y <= a:
+            out.append((x, y))
+            continue
+        if x < a:
+            out.append((x, a))
+        if b < y:
+            out.append((b, y))
+    return out
+
+
 def main():
-    src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_SRC
+    args = sys.argv[1:]
+    out_dir = OUT_DIR
+    if "--out" in args:
+        i = args.index("--out")
+        if i + 1 >= len(args):
+            sys.exit("--out needs a directory")
+        out_dir = args[i + 1]
+        del args[i : i + 2]
+    src = args[0] if args else DEFAULT_SRC
     if not os.path.exists(src):
         sys.exit(f"{src} not found")
     periods = Periods()
@@ -264,7 +312,14 @@ def main():
         fix = fixes.get((home, key(names[0])))
         pieces = []
         if fix:
-            pieces = [(fix, start, until)]
+            # The fix names the state while it existed; outside its dates, the usual reading.
+            inside = periods.clip(fix, start, until)
+            pieces = inside
+            rest = [(start, until)]
+            for _, a, b in inside:
+                rest = [(x, y) for x, y in subtract(rest, a, b)]
+            for x, y in rest:
+                pieces += periods.split(base if section == "Government" else home, x, y)
         elif section == "Leaders" and home == "DEU" and title in GDR_TITLES:
             b = min(until, "1990-10-03")
             pieces = [("DDR", start, b)] if start < b else []
@@ -275,6 +330,15 @@ def main():
                 if c == "---":
                     c = {"VNM": "VDR", "YEM": "YAR"}.get(base, base)
                 pieces.append((c, a, b))
+        # A state's code only on the dates the state existed (a colony's governors are not the
+        # later state's government).
+        clipped = []
+        for c, a, b in pieces:
+            clipped += periods.clip(c, a, b)
+        if not clipped:
+            skipped[home] = skipped.get(home, 0) + 1
+            continue
+        pieces = clipped
         k = (home, key(names[0]))
         p = people.setdefault(k, {"names": [], "tenures": [], "home": home, "yug": from_yug})
         p["yug"] = p["yug"] and from_yug
@@ -282,7 +346,7 @@ def main():
             if key(n) not in {key(x) for x in p["names"]}:
                 p["names"].append(n)
         for c, a, b in pieces:
-            code = c + role if c != "IGO" else r["title_or_cameo_code"]
+            code = c + periods.roles_only(role) if c != "IGO" else r["title_or_cameo_code"]
             p["tenures"].append((a, b, code, title, section))
 
     # One person under several first names ("Dmitry Medvedev", "Dmitriy Medvedev"): merge the
@@ -376,10 +440,10 @@ def main():
     by_country = {}
     for (home, _), p in people.items():
         by_country.setdefault(home, []).append(p)
-    os.makedirs(OUT_DIR, exist_ok=True)
-    for fn in os.listdir(OUT_DIR):
+    os.makedirs(out_dir, exist_ok=True)
+    for fn in os.listdir(out_dir):
         if fn.endswith(".txt"):
-            os.remove(os.path.join(OUT_DIR, fn))
+            os.remove(os.path.join(out_dir, fn))
     for home in sorted(by_country):
         ps = sorted(by_country[home], key=lambda p: (min(t[0] for t in p["tenures"]), key(p["names"][0])))
         out = [
@@ -410,7 +474,7 @@ def main():
                 line = f"code {code} {a}..{b}"
                 out.append(f"{line} {title}".rstrip() if title else line)
             out.append("")
-        with open(os.path.join(OUT_DIR, f"{home}.txt"), "w", encoding="utf-8") as f:
+        with open(os.path.join(out_dir, f"{home}.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(out).rstrip("\n") + "\n")
 
 

@@ -27,7 +27,10 @@
 //!     let m = index.actors.longest_at(&seq, 0).unwrap();
 //!     index.resolve_actor(m.entries, Some(d)).map(|r| r.period.codes[0].clone())
 //! };
+//! assert_eq!(code("Richard Nixon", date(1972, 2, 21)).as_deref(), Some("USAGOV"));
+//! assert_eq!(code("Mao Zedong", date(1972, 2, 21)).as_deref(), Some("CHNGOV"));
 //! assert_eq!(code("Beijing", date(1972, 2, 21)).as_deref(), Some("CHN"));
+//! assert_eq!(code("Gromyko", date(1975, 1, 1)).as_deref(), Some("SUNGOV"));
 //! assert_eq!(code("Russia", date(1960, 1, 1)).as_deref(), Some("SUN"));
 //! ```
 //!
