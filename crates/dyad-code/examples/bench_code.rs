@@ -57,7 +57,10 @@ fn main() {
         let start = Instant::now();
         while start.elapsed().as_secs_f64() < seconds {
             for (t, p) in &docs {
-                events += coder.code_parse(t, p, Some(jiff::civil::date(2000, 1, 1))).events.len();
+                events += coder
+                    .code_parse(t, p, Some(jiff::civil::date(2000, 1, 1)))
+                    .events
+                    .len();
             }
             done += sentences;
         }

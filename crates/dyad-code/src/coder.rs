@@ -3,34 +3,52 @@
 //! The steps, for each sentence (see the module docs of each step for its rules):
 //!
 //! 1. **Discards** ([`dyad_lexicon::Discard`]): a sentence-level phrase drops the sentence, a
-//!    story-level one the whole document ([`Coder::code_parse`]).
-//! 2. **Comma clauses** (off by default; [`crate::CommaLimits`]).
+//!    story-level one the whole document ([`Coder::code_parse`]). Phrases match whole
+//!    whitespace-separated words, as PETRARCH2 matches them (`discard_whole_words`).
+//! 2. **Comma clauses** (off by default; [`crate::CommaLimits`], [`crate::filter`]).
 //! 3. **Actors** ([`crate::nominal`]): mentions, phrases and their codes on the date.
-//! 4. **Verbs**: every verb token (not an auxiliary) is looked up by lemma and form; compound
-//!    verbs need their other words next to the head (or as its particle). The patterns of the
-//!    verb's block are tried most specific first ([`crate::pattern`]); the first that matches
-//!    gives the code and may place the source and target; otherwise the verb's own code
-//!    applies. A null code (`---`) stops: the verb is known and codes nothing. Verbs whose
-//!    token another verb's pattern used ("vowed to wage war": VOW's `* WAR`) are absorbed.
-//! 5. **Arguments** ([`crate::clause`]): source from the pattern, else the (logical) subject;
-//!    target from the pattern, else the direct object, else (`target_fallback`) the first
-//!    phrase naming an actor in the verb's clause after it, outside complement clauses that
-//!    are coded themselves. Passives swap: the `by` phrase is the source, the subject the
-//!    target.
+//! 4. **Verbs**, deepest clause first: every verb token (not an auxiliary) is looked up,
+//!    entries listing its surface form first ("left" is LEFT's), then those of its lemma;
+//!    compound verbs need their other words next to the head (or as its particles). The
+//!    patterns of the verb's block are tried most specific first ([`crate::pattern`]); among
+//!    equally specific ones that match, the one whose words lie nearest the verb wins, and a
+//!    pattern written twice takes its later line (PETRARCH's trie keeps the last). A passive
+//!    verb whose patterns find nothing tries them again from its subject, its logical object.
+//!    Patterns do not reach into embedded clauses that have their own subject and a verb
+//!    that codes on its own, nor take such a verb as a word. Without a pattern the verb's
+//!    own code applies; a null code (`---`) codes nothing. A verb whose words another verb's
+//!    pattern used ("vowed to wage war": VOW's `* WAR`) is absorbed. Verbs of clauses that
+//!    modify nouns (relative clauses, participles) are not coded (`noun_clauses`), except
+//!    the participle of "there were … killed".
+//! 5. **Arguments** ([`crate::clause`]): source from the pattern, else the (logical)
+//!    subject; target from the pattern, else, in this order: a direct object naming an actor;
+//!    a direct object that is a role word ("arrested students"); the first phrase naming an
+//!    actor after the verb in its clause; the first role word there (`target_fallback`;
+//!    never into relative clauses or embedded clauses that code on their own; statements,
+//!    CAMEO root 01, take only targets attached to the verb). A role word that merely
+//!    modifies another noun ("military exercises") is no target. Passives swap: the `by`
+//!    phrase is the source, an at/against phrase or the subject the target.
 //! 6. **Negation** not consumed by the pattern: the code's opposite ([`crate::Negation`]).
-//! 7. **Nesting**, lowest clauses first: a coded complement under a coded verb is combined
-//!    with it by the first matching transformation of the dictionary, else, when the two
-//!    share their subject, by the code algebra ("pledged to provide aid" = 033; when the sum
-//!    is no CAMEO code, the complement's event stands alone). A complement with its own
-//!    subject (reported speech) keeps its own event (`reported_events`).
+//! 7. **Nesting**, lowest clauses first, for complements (`xcomp`, `ccomp`) under a coded
+//!    verb: a reporting verb after the clause it governs ("X attacked Y, officials said") is
+//!    attribution and combines with nothing; otherwise the first matching transformation of
+//!    the dictionary rewrites the pair; else, when the two share their subject, the code
+//!    algebra combines them ("pledged to provide aid" = 033; when the sum is no CAMEO code,
+//!    the complement's event stands alone); else, for a material complement with its own
+//!    subject, the governing verb's event goes to that subject with the combined code
+//!    ("asking Obama to help Iran" = 023 towards Obama). What happens to the complement's own
+//!    event then is [`crate::Reported`]. A complement never keeps a reverse event.
+//!    A non-finite adverbial clause ("…, offering support") is coded only when its main
+//!    clause codes no event between two actors.
 //! 8. **Events**: every source × target pair; a `[active:passive]` code adds the reverse
-//!    event; a cooperative code (03–06) with a compound subject and no target gives every
-//!    ordered pair of the subject's actors (`compound_pairs`). Events of an actor with
-//!    itself are dropped, then `require_dyad` applies, and duplicates merge.
+//!    event; a cooperative code (03–06) with a compound subject and no target, or a `%`
+//!    compound, gives every ordered pair of the compound's actors (`compound_pairs`). Events
+//!    of an actor with itself are dropped, then `require_dyad` applies, and duplicates merge.
 //!
 //! **Confidence** starts at 0.8 for a verb's own code and 0.9 for a pattern, and loses 0.1
-//! when the target was found by the fallback scan, 0.1 when the source came from a pronoun or
-//! control, 0.05 for a combination or transformation; it is clamped to 0.1..=1.
+//! when the target was found by the fallback scan, 0.1 when the source came from a pronoun,
+//! 0.05 for control or a participle, 0.05 for a combination or transformation; it is
+//! clamped to 0.1..=1.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -229,6 +247,19 @@ impl Coder {
         text: &str,
         parse: &Parse,
         date: Option<Date>,
+        traces: Option<&mut Vec<SentenceTrace>>,
+    ) -> DocCoding {
+        self.code_parse_dated(text, parse, &|_| date, traces)
+    }
+
+    /// As [`Coder::code_parse_traced`], with each sentence's date (by sentence index) from
+    /// `date_of`: the date the text gives an event, once the time stage has found it, resolves
+    /// the actors of that sentence ("Nixon" in a sentence about 1972).
+    pub fn code_parse_dated(
+        &self,
+        text: &str,
+        parse: &Parse,
+        date_of: &dyn Fn(usize) -> Option<Date>,
         mut traces: Option<&mut Vec<SentenceTrace>>,
     ) -> DocCoding {
         let mut out = DocCoding::default();
@@ -238,7 +269,7 @@ impl Coder {
                 parse,
                 tokens: range.clone(),
                 sentence_index: u32::try_from(i).unwrap_or(u32::MAX),
-                date,
+                date: date_of(i),
             };
             let coding = match traces.as_deref_mut() {
                 Some(list) => {
@@ -432,15 +463,12 @@ impl Coder {
                 text: s.word(t).to_owned(),
                 ..VerbTrace::default()
             });
-            if let Some(hit) = self.lookup_verb(
-                &s,
-                t,
-                &blocked,
-                &coded_verb,
-                &present,
-                &mut nom,
-                vt.as_mut(),
-            ) {
+            let scope = Scope {
+                blocked: &blocked,
+                coded: &coded_verb,
+                present: &present,
+            };
+            if let Some(hit) = self.lookup_verb(&s, t, &scope, &mut nom, vt.as_mut()) {
                 coded_verb[t] = !hit.code.is_null();
                 hits.push(hit);
             }
@@ -573,12 +601,11 @@ impl Coder {
         &self,
         s: &Sentence<'_>,
         t: usize,
-        blocked: &[bool],
-        dict_verb: &[bool],
-        present: &rustc_hash::FxHashSet<WordId>,
+        scope: &Scope<'_>,
         nom: &mut Nominals,
         mut vt: Option<&mut VerbTrace>,
     ) -> Option<VerbHit> {
+        let (blocked, dict_verb, present) = (scope.blocked, scope.coded, scope.present);
         let idx = &*self.index;
         let lex = idx.lexicon();
         let tok = &s.toks[t];
@@ -1484,6 +1511,16 @@ fn bind_var<'a>(
             true
         }
     }
+}
+
+/// What a verb lookup needs to know about the rest of the sentence.
+struct Scope<'a> {
+    /// Tokens eliminated by comma clauses.
+    blocked: &'a [bool],
+    /// Verbs already looked up that code on their own.
+    coded: &'a [bool],
+    /// The keys present in the sentence.
+    present: &'a rustc_hash::FxHashSet<WordId>,
 }
 
 /// A verb found in the lexicon, with its code.

@@ -424,7 +424,7 @@ impl Nominals {
                 return true;
             }
             let Some(h) = s.head(x) else { return false };
-            if !in_phrase(s.toks[x].dep) && !(s.toks[x].dep == Dep::Conj && h != head) {
+            if !(in_phrase(s.toks[x].dep) || (s.toks[x].dep == Dep::Conj && h != head)) {
                 // A mention may run on from the head into a prepositional phrase
                 // ("Prince of Dol Amroth"): allowed when the mention started in the phrase.
                 return false;

@@ -213,7 +213,8 @@ fn compound_subject_of_a_cooperative_code_pairs_up() {
         [ev("ARN", "GON", "040"), ev("GON", "ARN", "040")]
     );
     // Not for a conflict code.
-    let s = "Arnor/NNP/4/nsubj and/CC/1/cc Gondor/NNP/1/conj attacked=attack/VBD/0/ROOT ././4/punct";
+    let s =
+        "Arnor/NNP/4/nsubj and/CC/1/cc Gondor/NNP/1/conj attacked=attack/VBD/0/ROOT ././4/punct";
     assert!(code(&coder(), s).is_empty());
 }
 
@@ -241,7 +242,8 @@ fn agents_attach_to_actors() {
              attacked=attack/VBD/0/ROOT Gondor/NNP/5/dobj ././5/punct";
     assert_eq!(code(&coder(), s), [ev("ARNGOVFRM", "GON", "190")]);
     // An agent alone.
-    let s = "Officials=official/NNS/2/nsubj attacked=attack/VBD/0/ROOT Gondor/NNP/2/dobj ././2/punct";
+    let s =
+        "Officials=official/NNS/2/nsubj attacked=attack/VBD/0/ROOT Gondor/NNP/2/dobj ././2/punct";
     assert_eq!(code(&coder(), s), [ev("---GOV", "GON", "190")]);
 }
 
@@ -334,7 +336,11 @@ fn discards_drop_sentences_and_stories() {
     let coding = c.code_parse(&text, &parse, None);
     assert!(coding.story_discarded);
     assert!(coding.events.is_empty());
-    assert_eq!(coding.suppressed.len(), 1, "the first sentence's event was dropped");
+    assert_eq!(
+        coding.suppressed.len(),
+        1,
+        "the first sentence's event was dropped"
+    );
 }
 
 #[test]
@@ -349,7 +355,10 @@ fn explanation_names_entries_and_outcomes() {
     let text = traces[0].render();
     assert!(text.contains("actor \"Arnor\""), "{text}");
     assert!(text.contains("actors.txt:1"), "{text}");
-    assert!(text.contains("verbs.txt:7 (- * AID (TO +) [073]) -> matched"), "{text}");
+    assert!(
+        text.contains("verbs.txt:7 (- * AID (TO +) [073]) -> matched"),
+        "{text}"
+    );
     assert!(text.contains("EVENT: ARN"), "{text}");
     let json = serde_json::to_string(&traces[0]).unwrap();
     assert!(json.contains("\"verbs\""));
