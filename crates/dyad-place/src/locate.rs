@@ -1,0 +1,902 @@
+//! The locator: where each event of a document happened.
+//!
+//! # Which words name an event's place
+//!
+//! The event's word is the token of its verb span whose head lies outside the span (a verb
+//! preferred). Its place is looked for in this order; the first level that names a place decides,
+//! and a level whose place name is ambiguous ends the search with no location ("null when unsure"):
+//!
+//! 1. **Phrase** — a locative prepositional phrase on the event's word: `prep` children headed by
+//!    *in, at, near, outside, inside, within, across, throughout, around, along, off, beside,
+//!    into* ("met in Geneva", "the attack near Donetsk", "shelling outside Kyiv"). Inside the
+//!    phrase's object the search follows *of* and nested locative phrases ("in the city of
+//!    Kharkiv", "at a base near Kherson", "at the UN headquarters in New York") but not other
+//!    phrases ("in talks with Russia") or clauses; the mention on the object's head wins, else the
+//!    first in the text. Two prepositions are read only where they locate:
+//!    *on* for a city ("the attack on Kyiv"), or any place but a country in a material event
+//!    ("clashed on the Ussuri River"; "sanctions on Iran" and "talks on Crimea" are no places);
+//!    *to* after verbs of motion and for visits (CAMEO 042: "traveled to Beijing", "sent troops
+//!    to Syria"). A visit (042) is also located at its direct object ("Putin visited
+//!    Pyongyang"): a visit happens at its destination. A relative clause opened by *where* takes
+//!    the place of the noun it modifies ("traveled to Beijing, where he met Mao").
+//!    Then the same phrases one step away: on the event word's direct object when that is a
+//!    common noun and not an actor ("held talks in Geneva", "struck targets in Syria"), on an
+//!    infinitive it governs ("agreed to meet in Vienna"), and, for an event noun that is the
+//!    subject or object of a verb, on that verb ("talks were held in Doha").
+//! 2. **Clause** — a place adverbial of the event's clause: the phrases of the verbs it is
+//!    coordinated with or controlled by ("arrived in Hanoi and met ..."; not across *said*: in
+//!    "officials in Kyiv said Russia struck Lviv" nothing locates the strike), of a participle
+//!    clause on them ("Speaking in Paris, Macron said ..."), and *here* (the dateline's place).
+//! 3. **Dateline** — the dateline's place, for events in the story's present: an event dated by
+//!    the publication date, or dated by the text to a day or month within
+//!    [`PlaceOptions::present_days`] of the dateline's date (else the publication date). A
+//!    background event ("In 1969 the two armies clashed") or a planned one ("will visit in May")
+//!    is not located by the dateline.
+//!
+//! Subjects and objects are never read as places, so an actor is not its own location ("Russia
+//! attacked Ukraine" has none; "Russian forces attacked positions in Ukraine" is in Ukraine) and
+//! a capital standing for its government ("Moscow said") is no place either.
+//!
+//! # How a name becomes a place
+//!
+//! Every GPE, LOC and FAC entity of a sentence with events (and the NORP entities, for their
+//! countries) is resolved in one call to [`dyad_geo::Gazetteer::resolve_spans`], so the names
+//! of a sentence disambiguate each other ("Paris, Texas"). An entity is widened to a direction
+//! before it and a division word after it ("eastern Ukraine", "the Kherson region"). Inside a
+//! locative phrase, proper-noun runs and entities of other types also count (the tagger calls
+//! "Kyiv" an ORG at times), but such a weak mention is kept only when it is a country, division
+//! or region, a city of at least 100,000 people, or in a country the text names. The context
+//! holds the countries of the sentence's actors, the countries of every GPE, LOC and NORP entity
+//! of the document and of the dateline ([`dyad_geo::Gazetteer::document_countries`]), the
+//! first-level divisions the document names ("Texas" anywhere makes a later "Paris" the Texan
+//! one) and the dateline's place.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use dyad_doc::parse::{Parse, Pos};
+use dyad_doc::{Doc, Event, Span};
+use dyad_geo::{Context, Place, PlaceKind};
+use dyad_ontology::{DateBasis, Precision, QuadClass};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::resolver::Resolver;
+use crate::{EventPlace, PlaceBasis, PlaceOptions};
+
+/// Prepositions that locate what they modify.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "within",
+    "across",
+    "throughout",
+    "around",
+    "along",
+    "off",
+    "beside",
+    "into",
+];
+
+/// Verbs after which *to* names where the event takes place.
+const MOTION: &[&str] = &[
+    "travel", "fly", "go", "come", "arrive", "return", "head", "journey", "sail", "drive", "move",
+    "send", "deploy", "dispatch", "march", "advance", "retreat", "flee", "evacuate", "relocate",
+    "visit",
+];
+
+/// Words before a name that keep it a place ("eastern Ukraine").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Words after a name that say what kind of division it is ("the Kherson region").
+const DIVISIONS: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "district",
+    "county",
+    "state",
+    "territory",
+    "city",
+];
+
+/// Proper nouns that are times, not places ("in March", "on Monday").
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Entity labels that name places.
+const PLACE_LABELS: &[&str] = &["GPE", "LOC", "FAC"];
+
+/// Entity labels that never name places, even inside a locative phrase.
+const NON_PLACE_LABELS: &[&str] = &[
+    "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP",
+];
+
+/// A city named by a weak mention must be at least this big, unless its country is in the text.
+const WEAK_CITY_POPULATION: u64 = 100_000;
+
+/// The dependency tree of a parse with child lists.
+struct Tree<'a> {
+    parse: &'a Parse,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(parse: &'a Parse) -> Tree<'a> {
+        let n = parse.len();
+        let mut children = vec![Vec::new(); n];
+        for t in parse.tokens() {
+            let h = t.head();
+            if h != t.i()
+                && let Some(list) = children.get_mut(h)
+            {
+                list.push(t.i());
+            }
+        }
+        Tree { parse, children }
+    }
+
+    fn kids(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    fn dep(&self, i: usize) -> &'a str {
+        self.parse.token(i).map_or("", |t| t.dep())
+    }
+
+    fn lemma(&self, i: usize) -> String {
+        self.parse
+            .token(i)
+            .map_or_else(String::new, |t| t.lemma().to_lowercase())
+    }
+
+    fn pos(&self, i: usize) -> Option<Pos> {
+        self.parse.token(i).and_then(|t| t.pos())
+    }
+
+    fn tag(&self, i: usize) -> &'a str {
+        self.parse.token(i).map_or("", |t| t.tag())
+    }
+
+    /// The head of `i`, unless `i` is a root (or its head is out of range).
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.parse.token(i)?.head();
+        (h != i && h < self.parse.len()).then_some(h)
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        matches!(self.pos(i), Some(Pos::Verb | Pos::Aux)) || self.tag(i).starts_with("VB")
+    }
+
+    fn is_noun(&self, i: usize) -> bool {
+        matches!(self.pos(i), Some(Pos::Noun)) || matches!(self.tag(i), "NN" | "NNS")
+    }
+
+    fn is_proper(&self, i: usize) -> bool {
+        matches!(self.pos(i), Some(Pos::Propn)) || self.tag(i).starts_with("NNP")
+    }
+
+    fn children_with(&self, i: usize, dep: &str) -> impl Iterator<Item = usize> + '_ {
+        let dep = dep.to_owned();
+        self.kids(i)
+            .iter()
+            .copied()
+            .filter(move |&c| self.dep(c) == dep)
+    }
+}
+
+/// One name of a sentence that may be a place.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Parse tokens.
+    tokens: Range<usize>,
+    /// Bytes of the document text.
+    bytes: Range<usize>,
+    /// A GPE, LOC or FAC entity (an unresolved one inside a locative phrase makes the event's
+    /// place unsure); otherwise a proper-noun run or another entity inside a locative phrase.
+    strong: bool,
+    /// Resolved in the light of the sentence and document.
+    place: Option<Place>,
+}
+
+/// What a search for a place found.
+enum Found {
+    /// A mention (index into the sentence's mentions) with a usable place.
+    Place(usize),
+    /// A place name that the gazetteer could not tell apart: the event gets no location.
+    Unsure,
+    /// Nothing that names a place.
+    Nothing,
+}
+
+/// What a preposition accepts as the event's place.
+#[derive(Clone, Copy)]
+enum Accept {
+    Any,
+    /// "on": a city, or a non-country place in a material event.
+    On {
+        material: bool,
+    },
+}
+
+impl Accept {
+    fn allows(self, p: &Place) -> bool {
+        match self {
+            Accept::Any => true,
+            Accept::On { material } => {
+                p.kind == PlaceKind::City || (material && p.kind != PlaceKind::Country)
+            }
+        }
+    }
+}
+
+/// Everything about one document the locator needs.
+struct DocCtx<'a, R: Resolver> {
+    resolver: &'a R,
+    doc: &'a Doc,
+    tree: Tree<'a>,
+    /// Token char spans (code points), for matching event spans.
+    char_spans: Vec<[usize; 2]>,
+    /// Entities outside the dateline: tokens and label.
+    entities: Vec<(Range<usize>, &'a str)>,
+    document_countries: Vec<String>,
+    admin1s: Vec<(String, String)>,
+    dateline: Option<(Place, Span)>,
+    /// The date the story's present is measured from.
+    reference: Date,
+    options: &'a PlaceOptions,
+}
+
+/// One sentence's mentions and their places.
+struct SentCtx {
+    range: Range<usize>,
+    mentions: Vec<Mention>,
+    /// Countries of the sentence's actors, demonyms and GPE/LOC/FAC entities (for weak
+    /// mentions).
+    countries: Vec<String>,
+}
+
+/// Locate every event of `doc` (see the module docs). The result has one entry per event of
+/// `doc.events`, in order. Documents without a parse or events give an empty list.
+pub(crate) fn locate<R: Resolver>(
+    resolver: &R,
+    doc: &Doc,
+    options: &PlaceOptions,
+) -> Vec<Option<EventPlace>> {
+    let (Some(parse), Some(events)) = (doc.parse.as_ref(), doc.events.as_ref()) else {
+        return Vec::new();
+    };
+    let ctx = DocCtx::new(resolver, doc, parse, options);
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        by_sentence
+            .entry(e.sentence_index as usize)
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![None; events.len()];
+    let mut sentences: Vec<_> = by_sentence.into_iter().collect();
+    sentences.sort_unstable_by_key(|(s, _)| *s);
+    for (s, list) in sentences {
+        let Some(range) = parse.sents().get(s).cloned() else {
+            // An event of a sentence the parse does not have: only the dateline can place it.
+            for i in list {
+                out[i] = ctx.dateline_place(&events[i]);
+            }
+            continue;
+        };
+        let sent_events: Vec<&Event> = list.iter().map(|&i| &events[i]).collect();
+        let sent = ctx.sentence(range, &sent_events);
+        for i in list {
+            out[i] = ctx.locate_event(&sent, &events[i]);
+        }
+    }
+    out
+}
+
+impl<'a, R: Resolver> DocCtx<'a, R> {
+    fn new(
+        resolver: &'a R,
+        doc: &'a Doc,
+        parse: &'a Parse,
+        options: &'a PlaceOptions,
+    ) -> DocCtx<'a, R> {
+        let tree = Tree::new(parse);
+        let char_spans = parse.tokens().map(|t| doc.char_span(t.span())).collect();
+        let dateline = doc.dateline.as_ref().and_then(Option::as_ref);
+        let dateline_span = dateline.map(|d| d.span);
+        let entities: Vec<(Range<usize>, &str)> = parse
+            .ents()
+            .filter(|e| e.start < e.end && e.end <= parse.len())
+            .filter(|e| {
+                let inside = |span: Span| {
+                    parse
+                        .token(e.start)
+                        .is_some_and(|t| span.contains(t.span()))
+                };
+                !dateline_span.is_some_and(inside)
+            })
+            .map(|e| (e.start..e.end, e.label))
+            .collect();
+        let entity_text = |r: &Range<usize>| -> &'a str {
+            let (Some(a), Some(b)) = (parse.token(r.start), parse.token(r.end - 1)) else {
+                return "";
+            };
+            doc.text.get(a.span().start..b.span().end).unwrap_or("")
+        };
+        let dateline_text = dateline.map(|d| doc.slice(d.place)).unwrap_or("");
+        let mut mentions: Vec<&str> = entities
+            .iter()
+            .filter(|(_, l)| matches!(*l, "GPE" | "LOC" | "NORP"))
+            .map(|(r, _)| entity_text(r))
+            .collect();
+        if !dateline_text.is_empty() {
+            mentions.push(dateline_text);
+        }
+        let document_countries = resolver.document_countries(&mentions);
+        let doc_context = Context::default().with_document(document_countries.clone());
+        let dateline_place = dateline
+            .filter(|_| !dateline_text.trim().is_empty())
+            .and_then(|d| Some((resolver.resolve(dateline_text, &doc_context)?, d.place)));
+        // The first-level divisions the document names.
+        let mut admin1s: Vec<(String, String)> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (r, label) in &entities {
+            if !matches!(*label, "GPE" | "LOC") {
+                continue;
+            }
+            let t = entity_text(r);
+            if seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            if let Some(p) = resolver.resolve(t, &doc_context)
+                && p.kind == PlaceKind::Admin1
+                && let (Some(c), Some(a)) = (p.country, p.admin1)
+                && !admin1s.iter().any(|(x, y)| *x == c && *y == a)
+            {
+                admin1s.push((c, a));
+            }
+        }
+        let reference = dateline.and_then(|d| d.date).unwrap_or(doc.pub_date);
+        DocCtx {
+            resolver,
+            doc,
+            tree,
+            char_spans,
+            entities,
+            document_countries,
+            admin1s,
+            dateline: dateline_place,
+            reference,
+            options,
+        }
+    }
+
+    fn token_bytes(&self, r: &Range<usize>) -> Option<Range<usize>> {
+        let a = self.tree.parse.token(r.start)?.span().start;
+        let b = self.tree.parse.token(r.end.checked_sub(1)?)?.span().end;
+        (a <= b).then_some(a..b)
+    }
+
+    fn lower_text(&self, i: usize) -> String {
+        self.tree
+            .parse
+            .token(i)
+            .map_or_else(String::new, |t| t.text(&self.doc.text).to_lowercase())
+    }
+
+    /// The tokens of the object of a locative phrase, as far as the place search goes: the
+    /// object's subtree without clauses and without phrases other than "of" and locative ones.
+    fn place_subtree(&self, root: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![root];
+        while let Some(i) = stack.pop() {
+            if out.contains(&i) || out.len() > 200 {
+                continue;
+            }
+            out.push(i);
+            for &c in self.tree.kids(i) {
+                let keep = match self.tree.dep(c) {
+                    "relcl" | "acl" | "advcl" | "ccomp" | "xcomp" | "parataxis" => false,
+                    "prep" => {
+                        let l = self.tree.lemma(c);
+                        l == "of" || LOCATIVE.contains(&l.as_str())
+                    }
+                    _ => true,
+                };
+                if keep {
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The objects of a preposition (through "outside of").
+    fn prep_objects(&self, prep: usize) -> Vec<usize> {
+        let mut objs: Vec<usize> = self.tree.children_with(prep, "pobj").collect();
+        if objs.is_empty() {
+            for inner in self.tree.children_with(prep, "prep") {
+                objs.extend(self.tree.children_with(inner, "pobj"));
+            }
+        }
+        objs
+    }
+
+    /// The mentions of one sentence with events, resolved together.
+    fn sentence(&self, range: Range<usize>, events: &[&Event]) -> SentCtx {
+        let tree = &self.tree;
+        let in_entity = |i: usize| self.entities.iter().any(|(r, _)| r.contains(&i));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut ner_context: Vec<Range<usize>> = Vec::new();
+        for (r, label) in &self.entities {
+            if r.start < range.start || r.end > range.end {
+                continue;
+            }
+            if *label == "NORP" {
+                ner_context.push(r.clone());
+                continue;
+            }
+            if !PLACE_LABELS.contains(label) {
+                continue;
+            }
+            let tokens = self.widen(r.clone(), &range);
+            mentions.push(Mention {
+                tokens,
+                bytes: 0..0,
+                strong: true,
+                place: None,
+            });
+        }
+        // Weak mentions inside locative phrases.
+        for p in range.clone() {
+            if tree.dep(p) != "prep" {
+                continue;
+            }
+            let l = tree.lemma(p);
+            if !(LOCATIVE.contains(&l.as_str()) || l == "on" || l == "to") {
+                continue;
+            }
+            for obj in self.prep_objects(p) {
+                let sub = self.place_subtree(obj);
+                // Entities of other types.
+                for (r, label) in &self.entities {
+                    if PLACE_LABELS.contains(label) || NON_PLACE_LABELS.contains(label) {
+                        continue;
+                    }
+                    if sub.contains(&r.start) && !mentions.iter().any(|m| m.tokens == *r) {
+                        mentions.push(Mention {
+                            tokens: r.clone(),
+                            bytes: 0..0,
+                            strong: false,
+                            place: None,
+                        });
+                    }
+                }
+                // Proper-noun runs outside entities.
+                let mut run: Option<Range<usize>> = None;
+                let mut runs = Vec::new();
+                for &i in &sub {
+                    let ok = tree.is_proper(i)
+                        && !in_entity(i)
+                        && !TIME_WORDS.contains(&self.lower_text(i).trim_end_matches('.'));
+                    match (&mut run, ok) {
+                        (Some(r), true) if r.end == i => r.end = i + 1,
+                        (_, true) => {
+                            if let Some(r) = run.take() {
+                                runs.push(r);
+                            }
+                            run = Some(i..i + 1);
+                        }
+                        (_, false) => {
+                            if let Some(r) = run.take() {
+                                runs.push(r);
+                            }
+                        }
+                    }
+                }
+                runs.extend(run);
+                for r in runs {
+                    if !mentions.iter().any(|m| m.tokens == r) {
+                        mentions.push(Mention {
+                            tokens: r,
+                            bytes: 0..0,
+                            strong: false,
+                            place: None,
+                        });
+                    }
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.tokens.start);
+        mentions.dedup_by(|a, b| a.tokens.start < b.tokens.end);
+        for m in &mut mentions {
+            m.bytes = self.token_bytes(&m.tokens).unwrap_or(0..0);
+        }
+        // The sentence's countries: its actors' and its demonyms'.
+        let mut countries: Vec<String> = Vec::new();
+        for e in events {
+            for a in [&e.source, &e.target].into_iter().flatten() {
+                let c = a.country.as_str();
+                if c.len() == 3
+                    && c.bytes().all(|b| b.is_ascii_uppercase())
+                    && !countries.iter().any(|x| x == c)
+                {
+                    countries.push(c.to_owned());
+                }
+            }
+        }
+        for r in &ner_context {
+            if let Some(b) = self.token_bytes(r)
+                && let Some(c) = self
+                    .doc
+                    .text
+                    .get(b)
+                    .and_then(|t| self.resolver.demonym_country(t))
+                && !countries.contains(&c)
+            {
+                countries.push(c);
+            }
+        }
+        let context = Context {
+            sentence_countries: countries.clone(),
+            document_countries: self.document_countries.clone(),
+            admin1s: self.admin1s.clone(),
+            dateline: self.dateline.as_ref().map(|(p, _)| p.clone()),
+        };
+        let spans: Vec<Range<usize>> = mentions.iter().map(|m| m.bytes.clone()).collect();
+        let places = self
+            .resolver
+            .resolve_spans(&self.doc.text, &spans, &context);
+        for (m, p) in mentions.iter_mut().zip(places) {
+            m.place = p;
+        }
+        for m in mentions.iter().filter(|m| m.strong) {
+            if let Some(c) = m.place.as_ref().and_then(|p| p.country.clone())
+                && !countries.contains(&c)
+            {
+                countries.push(c);
+            }
+        }
+        SentCtx {
+            range,
+            mentions,
+            countries,
+        }
+    }
+
+    /// An entity widened to a direction word before it and a division word after it.
+    fn widen(&self, mut r: Range<usize>, sent: &Range<usize>) -> Range<usize> {
+        let tree = &self.tree;
+        if r.start > sent.start {
+            let before = r.start - 1;
+            if DIRECTIONS.contains(&self.lower_text(before).as_str())
+                && tree.head(before).is_some_and(|h| r.contains(&h))
+            {
+                r.start = before;
+            }
+        }
+        if r.end < sent.end {
+            let after = r.end;
+            if DIVISIONS.contains(&self.lower_text(after).as_str())
+                && r.clone().any(|i| tree.head(i) == Some(after))
+            {
+                r.end = after + 1;
+            }
+        }
+        r
+    }
+
+    /// Whether a mention's place can be used as found inside a locative phrase.
+    fn usable(&self, sent: &SentCtx, m: &Mention) -> bool {
+        let Some(p) = &m.place else { return false };
+        if m.strong || p.kind != PlaceKind::City {
+            return true;
+        }
+        p.population.is_some_and(|n| n >= WEAK_CITY_POPULATION)
+            || p.country
+                .as_ref()
+                .is_some_and(|c| sent.countries.contains(c) || self.document_countries.contains(c))
+    }
+
+    /// The place named inside the object `obj` of a phrase.
+    fn in_object(&self, sent: &SentCtx, obj: usize, accept: Accept) -> Found {
+        let sub = self.place_subtree(obj);
+        let mut order: Vec<usize> = sent
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.tokens.clone().any(|i| sub.binary_search(&i).is_ok()))
+            .map(|(i, _)| i)
+            .collect();
+        // The mention on the object's head first.
+        order.sort_by_key(|&i| (!sent.mentions[i].tokens.contains(&obj), i));
+        let mut unsure = false;
+        for i in order {
+            let m = &sent.mentions[i];
+            match &m.place {
+                Some(p) if self.usable(sent, m) && accept.allows(p) => return Found::Place(i),
+                Some(_) => {}
+                None if m.strong => unsure = true,
+                None => {}
+            }
+        }
+        if unsure {
+            Found::Unsure
+        } else {
+            Found::Nothing
+        }
+    }
+
+    /// The place a locative phrase on `word` names (phrases in text order, first found wins).
+    fn phrases_of(&self, sent: &SentCtx, word: usize, event: &Event, own: bool) -> Found {
+        let lemma = self.tree.lemma(word);
+        let material = matches!(
+            event.quad_class,
+            QuadClass::MaterialCooperation | QuadClass::MaterialConflict
+        );
+        let visit = event.cameo.as_str().starts_with("042");
+        let mut unsure = false;
+        for &p in self.tree.kids(word) {
+            if self.tree.dep(p) != "prep" {
+                continue;
+            }
+            let l = self.tree.lemma(p);
+            let accept = if LOCATIVE.contains(&l.as_str()) {
+                Accept::Any
+            } else if l == "on" {
+                Accept::On { material }
+            } else if l == "to" && own && (visit || MOTION.contains(&lemma.as_str())) {
+                Accept::Any
+            } else {
+                continue;
+            };
+            for obj in self.prep_objects(p) {
+                match self.in_object(sent, obj, accept) {
+                    Found::Place(i) => return Found::Place(i),
+                    Found::Unsure => unsure = true,
+                    Found::Nothing => {}
+                }
+            }
+        }
+        if unsure {
+            Found::Unsure
+        } else {
+            Found::Nothing
+        }
+    }
+
+    /// Whether token `i` lies in the source or target span of `event`.
+    fn in_actor(&self, event: &Event, i: usize) -> bool {
+        let Some(&[s, e]) = self.char_spans.get(i) else {
+            return false;
+        };
+        [&event.source, &event.target]
+            .into_iter()
+            .flatten()
+            .any(|a| s < a.span[1] && a.span[0] < e)
+    }
+
+    /// The token that carries the event: of the tokens its verb span covers, the one whose head
+    /// lies outside them, a verb preferred.
+    fn event_token(&self, sent: &SentCtx, event: &Event) -> Option<usize> {
+        let [vs, ve] = event.verb.span;
+        let covered: Vec<usize> = sent
+            .range
+            .clone()
+            .filter(|&i| {
+                self.char_spans.get(i).is_some_and(|&[s, e]| {
+                    if vs == ve {
+                        s <= vs && vs < e
+                    } else {
+                        s < ve && vs < e
+                    }
+                })
+            })
+            .collect();
+        let heads: Vec<usize> = covered
+            .iter()
+            .copied()
+            .filter(|&i| self.tree.head(i).is_none_or(|h| !covered.contains(&h)))
+            .collect();
+        heads
+            .iter()
+            .copied()
+            .find(|&i| self.tree.is_verb(i))
+            .or_else(|| heads.first().copied())
+    }
+
+    fn placed(&self, sent: &SentCtx, i: usize, basis: PlaceBasis) -> Option<EventPlace> {
+        let m = sent.mentions.get(i)?;
+        Some(EventPlace {
+            place: m.place.clone()?,
+            basis,
+            span: Span::new(m.bytes.start, m.bytes.end),
+        })
+    }
+
+    /// The place of one event, or `None`.
+    fn locate_event(&self, sent: &SentCtx, event: &Event) -> Option<EventPlace> {
+        let Some(w) = self.event_token(sent, event) else {
+            return self.dateline_place(event);
+        };
+        let tree = &self.tree;
+        macro_rules! decide {
+            ($found:expr, $basis:expr) => {
+                match $found {
+                    Found::Place(i) => return self.placed(sent, i, $basis),
+                    Found::Unsure => return None,
+                    Found::Nothing => {}
+                }
+            };
+        }
+        // 1. Phrases on the event's word.
+        decide!(self.phrases_of(sent, w, event, true), PlaceBasis::Phrase);
+        if tree.dep(w) == "relcl"
+            && tree
+                .kids(w)
+                .iter()
+                .any(|&c| tree.lemma(c) == "where" && tree.dep(c) == "advmod")
+            && let Some(h) = tree.head(w)
+        {
+            decide!(self.noun_place(sent, h), PlaceBasis::Phrase);
+        }
+        if event.cameo.as_str().starts_with("042") && tree.is_verb(w) {
+            for d in tree.children_with(w, "dobj") {
+                decide!(self.in_object(sent, d, Accept::Any), PlaceBasis::Phrase);
+            }
+        }
+        // One step away: the object noun, a governed infinitive, the verb of an event noun.
+        let verb = if tree.is_verb(w) {
+            for d in tree.children_with(w, "dobj") {
+                if tree.is_noun(d) && !self.in_actor(event, d) {
+                    decide!(self.phrases_of(sent, d, event, false), PlaceBasis::Phrase);
+                }
+            }
+            for x in tree.children_with(w, "xcomp") {
+                decide!(self.phrases_of(sent, x, event, true), PlaceBasis::Phrase);
+            }
+            Some(w)
+        } else if matches!(tree.dep(w), "nsubj" | "nsubjpass" | "dobj" | "attr") {
+            let h = tree.head(w);
+            if let Some(h) = h {
+                decide!(self.phrases_of(sent, h, event, true), PlaceBasis::Phrase);
+            }
+            h
+        } else {
+            None
+        };
+        // 2. The clause: coordinated and controlling verbs, participle clauses, "here".
+        if let Some(v) = verb {
+            let mut chain = vec![v];
+            let mut cur = v;
+            while chain.len() < 5
+                && matches!(tree.dep(cur), "conj" | "xcomp")
+                && let Some(h) = tree.head(cur)
+                && tree.is_verb(h)
+            {
+                chain.push(h);
+                cur = h;
+            }
+            for (k, &c) in chain.iter().enumerate() {
+                if k > 0 {
+                    decide!(self.phrases_of(sent, c, event, false), PlaceBasis::Clause);
+                }
+                for a in tree.children_with(c, "advcl") {
+                    let participle = matches!(tree.tag(a), "VBG" | "VBN")
+                        && tree.children_with(a, "nsubj").next().is_none();
+                    if participle {
+                        decide!(self.phrases_of(sent, a, event, false), PlaceBasis::Clause);
+                    }
+                }
+                if let Some(here) = tree
+                    .children_with(c, "advmod")
+                    .find(|&a| self.lower_text(a) == "here")
+                    && let Some((p, _)) = &self.dateline
+                    && let Some(t) = tree.parse.token(here)
+                {
+                    return Some(EventPlace {
+                        place: p.clone(),
+                        basis: PlaceBasis::Clause,
+                        span: t.span(),
+                    });
+                }
+            }
+        }
+        // 3. The dateline.
+        self.dateline_place(event)
+    }
+
+    /// The place the noun `n` names (for "where" clauses).
+    fn noun_place(&self, sent: &SentCtx, n: usize) -> Found {
+        match sent.mentions.iter().position(|m| m.tokens.contains(&n)) {
+            Some(i) if sent.mentions[i].place.is_some() => Found::Place(i),
+            Some(i) if sent.mentions[i].strong => Found::Unsure,
+            _ => Found::Nothing,
+        }
+    }
+
+    /// The dateline's place, for an event in the story's present.
+    fn dateline_place(&self, event: &Event) -> Option<EventPlace> {
+        if !self.options.dateline || !self.in_present(event) {
+            return None;
+        }
+        let (p, span) = self.dateline.as_ref()?;
+        Some(EventPlace {
+            place: p.clone(),
+            basis: PlaceBasis::Dateline,
+            span: *span,
+        })
+    }
+
+    /// Whether the event belongs to the story's present (see the module docs).
+    fn in_present(&self, event: &Event) -> bool {
+        if event.date_basis == DateBasis::Publication {
+            return true;
+        }
+        let Some(d) = event.date else { return false };
+        if !matches!(d.precision(), Precision::Day | Precision::Month) {
+            return false;
+        }
+        let days = i64::from(self.options.present_days);
+        let (Ok(lo), Ok(hi)) = (
+            self.reference.checked_sub(days.days()),
+            self.reference.checked_add(days.days()),
+        ) else {
+            return false;
+        };
+        d.first_day() <= hi && lo <= d.last_day()
+    }
+}
