@@ -55,7 +55,10 @@
 //! its days. Otherwise the start dates the event ("from 1962 to 1975" → 1962, "since November"
 //! → that November). A named period is dated by what holds it however coarse ("the Korean War"
 //! → the 1950s) and has no date when no decade does ("during the Cold War": precision
-//! `unknown`, basis `text`; [`EventDate::from`] and [`EventDate::to`] keep the range).
+//! `unknown`, basis `text`; [`EventDate::from`] and [`EventDate::to`] keep the range). A
+//! duration with a value ("in the coming months", "in recent weeks") dates an event only by
+//! what holds it within one step ("the coming months" from August → that year); "over the
+//! past five years" dates nothing.
 
 use std::borrow::Cow;
 
@@ -437,6 +440,9 @@ impl<'d> EventDater<'d> {
 /// Whether mention `m` may date an event of tense `tense` (see the module docs).
 fn acceptable(m: &TimeMention, tense: TimeTense, pub_date: Date) -> bool {
     let Some(v) = m.value else { return false };
+    if m.kind == TimeKind::Duration && event_value(m).0.is_none() {
+        return false;
+    }
     let first = v.first_day();
     let last = m.end.unwrap_or(v).last_day();
     let agree = tense == m.tense || tense == TimeTense::Unknown || m.tense == TimeTense::Unknown;
@@ -462,6 +468,7 @@ fn event_value(m: &TimeMention) -> (Option<PartialDate>, Precision) {
             (Some(c), c.precision())
         }
         None if m.kind == TimeKind::Period => (None, Precision::Unknown),
+        _ if m.kind == TimeKind::Duration => (None, Precision::Unknown),
         _ => (Some(v), v.precision()),
     }
 }

@@ -117,14 +117,12 @@ pub(crate) fn event_chain(tree: &Tree<'_>, c: usize) -> (Vec<usize>, bool) {
     (chain, false)
 }
 
-/// Whether a mention's kind can date an event (durations, frequencies, times of day and the
-/// dateline cannot: the first two have no date, a time of day has the day of its anchor, and
-/// the dateline is the story's date, used only as a fallback).
+/// Whether a mention's kind can date an event (frequencies, times of day and the dateline
+/// cannot: the first have no date, a time of day has the day of its anchor, and the dateline
+/// is the story's date, used only as a fallback). Durations date only when they have a value
+/// ("in the coming months", not "for three years"): see the dater's range rule.
 pub(crate) fn dates_events(kind: TimeKind) -> bool {
-    !matches!(
-        kind,
-        TimeKind::Duration | TimeKind::Set | TimeKind::Time | TimeKind::Dateline
-    )
+    !matches!(kind, TimeKind::Set | TimeKind::Time | TimeKind::Dateline)
 }
 
 #[cfg(test)]
