@@ -13,8 +13,8 @@
 //!    "said *on Monday* that troops attacked" dates "attacked").
 //! 3. **Sentence** ([`DateLevel::Sentence`]): the nearest other expression of the sentence,
 //!    leaving out those that date a noun before which they stand ("recalls *the 1979*
-//!    invasion" does not date "recalls") and those inside a relative clause that does not
-//!    contain the event ("Kim, who met Putin *in 2019*, said ...").
+//!    invasion" does not date "recalls") and those inside a clause with a time of its own that
+//!    does not contain the event ("Kim, who met Putin *in 2019*, said ...").
 //! 4. **Narrative** ([`DateLevel::Narrative`]): for an event in the past tense (or of unknown
 //!    tense) in a sentence with no date of its own, the time an earlier sentence of the same
 //!    paragraph set: the expression that dates that sentence's main verb by rules 1 and 2, the
@@ -40,10 +40,14 @@
 //! tense ("the summit opens on Thursday") or of unknown tense may take a future expression and
 //! is then flagged `future`. So a date after the publication date always comes with `future`.
 //!
-//! **Clauses at another time.** An adverbial clause under "after", "before", "since", "until"
-//! or "following" is not dated by the clause it modifies, nor that clause by it: "The meeting
-//! came after Trump invited Kim on Saturday" dates "invited", not "came". A "when" clause
-//! shares its main clause's time.
+//! **Clauses with a time of their own.** An adverbial clause under "after", "before", "since",
+//! "until" or "following" is not dated by the clause it modifies, nor that clause by it: "The
+//! meeting came after Trump invited Kim on Saturday" dates "invited", not "came". Nor is a
+//! relative or participial clause that describes a participant ("the militant group that has
+//! seized parts of Iraq" is not dated by "said on Monday"). A "when" clause and a relative
+//! clause of place or time ("traveled to Beijing, where he met Mao") share the time of the
+//! clause they modify. An event in a clause with a time of its own takes, at level 3, only
+//! the expressions of that clause.
 //!
 //! **Tenses must agree.** An expression resolved in a clause of another tense (past against
 //! present or future) does not date the event: "plans to hold talks next month" dates "hold",
@@ -749,6 +753,37 @@ mod tests {
         assert_eq!(
             show(&date_of(&d, "came", 0)),
             "2019-07-01 day publication publication"
+        );
+    }
+
+    /// "Officials said on Monday that militants, who seized the town, attacked troops."
+    #[test]
+    fn relative_clauses_about_a_participant_keep_their_own_time() {
+        let s = "
+            Officials NNS official 2 nsubj
+            said VBD say 0 ROOT
+            on IN on 2 prep
+            Monday NNP Monday 3 pobj
+            that IN that 13 mark
+            militants NNS militant 13 nsubj
+            , , , 6 punct
+            who WP who 9 nsubj
+            seized VBD seize 6 relcl
+            the DT the 11 det
+            town NN town 9 dobj
+            , , , 6 punct
+            attacked VBD attack 2 ccomp
+            troops NNS troop 13 dobj
+            . . . 2 punct";
+        let mut d = doc(date(2024, 6, 19), &[&[s]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        assert_eq!(
+            show(&date_of(&d, "attacked", 0)),
+            "2024-06-17 day text clause"
+        );
+        assert_eq!(
+            show(&date_of(&d, "seized", 0)),
+            "2024-06-19 day publication publication"
         );
     }
 

@@ -92,8 +92,12 @@ pub(crate) fn attaches_to(tree: &Tree<'_>, m: &TimeMention, v: usize) -> bool {
 /// Subordinators that put a clause at another time than the clause it modifies.
 const DISPLACING: &[&str] = &["after", "before", "since", "until", "till", "following"];
 
-/// Whether clause head `k` is an adverbial clause set at another time than its head: "after
-/// Trump invited Kim on Saturday", "before meeting Mao", "until troops withdrew".
+/// Whether clause head `k` heads a clause with a time of its own, which neither dates nor is
+/// dated by the clause it modifies: an adverbial clause under "after", "before", "since",
+/// "until" or "following" ("after Trump invited Kim on Saturday", "before meeting Mao"), or a
+/// relative or participial clause describing a participant ("the group that has seized parts
+/// of Iraq", "a report released Tuesday"). A relative clause of place or time ("Beijing,
+/// where he met Mao") shares its head's time.
 pub(crate) fn is_displaced(tree: &Tree<'_>, k: usize) -> bool {
     let displacing = |i: usize| DISPLACING.contains(&tree.lemma(i).as_str());
     match tree.dep(k) {
@@ -101,6 +105,9 @@ pub(crate) fn is_displaced(tree: &Tree<'_>, k: usize) -> bool {
             .children(k)
             .any(|t| matches!(t.dep(), "mark" | "prep") && displacing(t.i())),
         "pcomp" | "pobj" => tree.head(k).is_some_and(displacing),
+        "relcl" | "acl" => !tree
+            .children(k)
+            .any(|t| t.tag() == "WRB" && matches!(tree.lemma(t.i()).as_str(), "where" | "when")),
         _ => false,
     }
 }
