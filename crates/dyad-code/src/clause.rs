@@ -83,7 +83,13 @@ pub fn own_subject(s: &Sentence<'_>, v: usize) -> Option<usize> {
         .filter(|&c| s.toks[c].dep.is_subject())
         .collect();
     match subjects.as_slice() {
-        [] => None,
+        // A noun the parser hung off a verb as a compound ("Ethiopia act on …") is its
+        // subject when the verb has none.
+        [] => s
+            .children(v)
+            .iter()
+            .map(|&c| c as usize)
+            .find(|&c| c < v && s.toks[c].dep == Dep::Compound && s.is_nominal(c)),
         [one] => Some(*one),
         many => {
             // Groups of adjacent subjects (only punctuation-free adjacency).

@@ -352,8 +352,8 @@ impl Coder {
             if self.options.discard_whole_words
                 && !whole_words(
                     &s,
-                    m.token_start as usize,
-                    m.token_end as usize,
+                    s.key_token(m.start),
+                    s.key_token(m.end.saturating_sub(1)) + 1,
                     m.start,
                     m.end,
                 )
@@ -651,7 +651,7 @@ impl Coder {
         clause::cut_clauses(s, t, dict_verb, &mut pattern_domain);
         let mut scan = pattern_domain.clone();
         for c in 0..s.len() {
-            if c != t && s.toks[c].dep == Dep::Relcl && s.in_subtree(t, c) {
+            if c != t && s.toks[c].dep == Dep::Relcl && is_verb_token(s, c) && s.in_subtree(t, c) {
                 for (x, slot) in scan.iter_mut().enumerate() {
                     if s.in_subtree(c, x) {
                         *slot = false;
@@ -763,6 +763,23 @@ impl Coder {
                                     "skipped: {:?} is not in the sentence",
                                     idx.vocab().word(missing)
                                 ),
+                            });
+                        }
+                        continue;
+                    }
+                    // Codes made only of punctuation (TABARI's `+++`, `###`) are markers,
+                    // not event codes: such a pattern is passed over.
+                    let marker = lex.pattern(p.id).is_some_and(|x| {
+                        [&x.code.active, &x.code.passive].iter().any(|c| {
+                            c.as_deref()
+                                .is_some_and(|c| !c.chars().any(|ch| ch.is_ascii_alphanumeric()))
+                        })
+                    });
+                    if marker {
+                        if let Some(vt) = vt.as_deref_mut() {
+                            vt.patterns.push(PatternTrace {
+                                entry: entry(),
+                                result: "skipped: its code is a marker, not an event code".into(),
                             });
                         }
                         continue;

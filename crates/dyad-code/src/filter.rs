@@ -8,7 +8,7 @@
 //! that continues a list of names begun before it.
 
 use crate::options::CommaLimits;
-use crate::sentence::Sentence;
+use crate::sentence::{Dep, Sentence};
 
 /// Which tokens of `s` the comma limits eliminate.
 pub fn comma_clauses(s: &Sentence<'_>, limits: &CommaLimits) -> Vec<bool> {
@@ -41,9 +41,19 @@ pub fn comma_clauses(s: &Sentence<'_>, limits: &CommaLimits) -> Vec<bool> {
         // A piece that continues a list ("with Mordor, Rohan, Fornost and Bree") is not a
         // clause: it holds a conjunct of a word outside it.
         let continues_list = (a..b).any(|t| {
-            s.toks[t].dep == crate::sentence::Dep::Conj
-                && s.head(t).is_some_and(|h| h < a || h >= b)
-                && s.is_nominal(t)
+            let outside = s.head(t).filter(|&h| h < a || h >= b);
+            let Some(h) = outside else { return false };
+            s.is_nominal(t)
+                && match s.toks[t].dep {
+                    Dep::Conj => true,
+                    // "Mordor, the awful Fornost, and Gondor": an apposition followed by a
+                    // conjunct of the same head is a list item.
+                    Dep::Appos => s
+                        .children(h)
+                        .iter()
+                        .any(|&k| s.toks[k as usize].dep == Dep::Conj && k as usize >= b),
+                    _ => false,
+                }
         });
         if max > 0 && words >= min && words <= max && !continues_list {
             for slot in &mut blocked[a..b] {

@@ -169,6 +169,8 @@ pub struct Nominals {
     chunk_start: Vec<u32>,
     /// Chunk head ending at each token (its last token), `u32::MAX` for none.
     chunk_end: Vec<u32>,
+    /// The narrowest chunk containing each token, `u32::MAX` for none.
+    chunk_cover: Vec<u32>,
     own: Vec<Option<ActorSet>>,
     full: Vec<Option<ActorSet>>,
     new_actor_length: usize,
@@ -279,8 +281,18 @@ impl Nominals {
         }
         let mut chunk_start = vec![u32::MAX; n];
         let mut chunk_end = vec![u32::MAX; n];
+        let mut chunk_cover = vec![u32::MAX; n];
         for (i, &(lo, hi)) in extent.iter().enumerate() {
             if is_chunk_head(s, i) {
+                for slot in &mut chunk_cover[lo as usize..(hi as usize).min(n)] {
+                    let narrower = *slot == u32::MAX || {
+                        let (a, b) = extent[*slot as usize];
+                        hi - lo < b - a
+                    };
+                    if narrower {
+                        *slot = i as u32;
+                    }
+                }
                 let (lo, hi) = (lo as usize, hi as usize);
                 if chunk_start[lo] == u32::MAX {
                     chunk_start[lo] = i as u32;
@@ -298,6 +310,7 @@ impl Nominals {
             extent,
             chunk_start,
             chunk_end,
+            chunk_cover,
             own: vec![None; n],
             full: vec![None; n],
             new_actor_length,
@@ -320,6 +333,12 @@ impl Nominals {
     /// The head of the chunk that starts at token `t`.
     pub fn chunk_starting(&self, t: usize) -> Option<usize> {
         let h = *self.chunk_start.get(t)?;
+        (h != u32::MAX).then_some(h as usize)
+    }
+
+    /// The head of the narrowest chunk containing token `t`.
+    pub fn chunk_covering(&self, t: usize) -> Option<usize> {
+        let h = *self.chunk_cover.get(t)?;
         (h != u32::MAX).then_some(h as usize)
     }
 
@@ -467,10 +486,16 @@ impl Nominals {
                     let c = c as usize;
                     // An apposition that is itself coordinated is the rest of a list ("The
                     // US, Russia, and Switzerland").
+                    // So is one followed by a conjunct of its head ("Evil Mordor, the awful
+                    // Fornost, and good Gondor").
                     let list_appos = s.toks[c].dep == Dep::Appos
-                        && s.children(c)
+                        && (s
+                            .children(c)
                             .iter()
-                            .any(|&k| s.toks[k as usize].dep == Dep::Conj);
+                            .any(|&k| s.toks[k as usize].dep == Dep::Conj)
+                            || s.children(y)
+                                .iter()
+                                .any(|&k| s.toks[k as usize].dep == Dep::Conj && k as usize > c));
                     if (s.toks[c].dep == Dep::Conj || list_appos)
                         && s.is_nominal(c)
                         && !(a..b).contains(&c)
@@ -735,12 +760,22 @@ fn is_chunk_head(s: &Sentence<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether `code` already carries `role` as one of its three-letter parts after the actor
+/// ("USAGOV" has GOV; "GMWGOV" has no WGO although the letters occur in it).
+fn has_role(code: &str, role: &str) -> bool {
+    let b = code.as_bytes();
+    let r = role.as_bytes();
+    (0..b.len())
+        .step_by(3)
+        .any(|i| b.get(i..i + r.len()) == Some(r))
+}
+
 /// `code` with the agents attached (see the module docs).
 fn attach_agents(code: &str, agents: &[(String, Attach)]) -> String {
     let mut out = code.to_owned();
     for (role, attach) in agents {
         let (role, attach) = (role.as_str(), *attach);
-        if role.is_empty() || out.contains(role) {
+        if role.is_empty() || has_role(&out, role) {
             continue;
         }
         match attach {

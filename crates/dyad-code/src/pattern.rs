@@ -202,7 +202,13 @@ impl Matcher<'_, '_> {
                 if self.s.toks[t].key_start as usize != k {
                     return Vec::new();
                 }
-                let Some(h) = self.nom.chunk_starting(t) else {
+                // A chunk starting here, or (after a word matched inside it: "* THEIR ^")
+                // the rest of the chunk this token is in.
+                let Some(h) = self
+                    .nom
+                    .chunk_starting(t)
+                    .or_else(|| self.nom.chunk_covering(t).filter(|&h| h >= t))
+                else {
                     return Vec::new();
                 };
                 let (_, hi) = self.nom.extent(h);

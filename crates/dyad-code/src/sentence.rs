@@ -279,10 +279,27 @@ impl<'a> Sentence<'a> {
                 key_end: 0,
             });
         }
-        let keys = index.keys(toks.iter().map(|t| t.span.slice(text).unwrap_or("")));
+        // Keys of each token; an underscore inside a token separates words, as it does in
+        // the dictionaries ("Dol_Amroth" is "Dol Amroth").
+        let mut pieces: Vec<&str> = Vec::with_capacity(toks.len());
+        let mut piece_tok: Vec<u32> = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.span.slice(text).unwrap_or("");
+            if w.contains('_') && w.chars().any(|c| c != '_') {
+                for p in w.split('_').filter(|p| !p.is_empty()) {
+                    pieces.push(p);
+                    piece_tok.push(i as u32);
+                }
+            } else {
+                pieces.push(w);
+                piece_tok.push(i as u32);
+            }
+        }
+        let keys = index.keys(pieces.iter().copied());
         let mut key_tok = Vec::with_capacity(keys.len());
         for k in 0..keys.len() {
-            key_tok.push(keys.token(k).unwrap_or(0));
+            let piece = keys.token(k).unwrap_or(0) as usize;
+            key_tok.push(piece_tok.get(piece).copied().unwrap_or(0));
         }
         for (k, &t) in key_tok.iter().enumerate() {
             if let Some(tok) = toks.get_mut(t as usize) {
