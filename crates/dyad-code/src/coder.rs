@@ -532,18 +532,35 @@ impl Coder {
 
         // 7. Nesting, deepest first.
         self.compose(&s, &mut protos, trace.as_deref_mut());
-        // A non-finite adverbial clause ("to discuss", "offering support") is coded only when
-        // its main clause codes no event between two actors (PETRARCH looks into lower
-        // clauses only when the verb phrase itself has none).
-        let dyadic: Vec<usize> = protos
-            .iter()
-            .filter(|p| p.alive && p.has_dyad())
-            .flat_map(|p| [p.verb, p.token])
-            .collect();
+        // An adverbial clause ("to discuss", "offering support", "after crowds burned the
+        // embassy") is coded only when its main clause codes no event between two actors
+        // (PETRARCH looks into lower clauses only when the verb phrase itself has none).
+        // Verbs whose clause codes an event between two actors: the verb itself and the
+        // verbs its clause is a complement of ("is about to restore": "is").
+        let mut dyadic: Vec<usize> = Vec::new();
+        for p in protos.iter().filter(|p| p.alive && p.has_dyad()) {
+            for start in [p.verb, p.token] {
+                let mut x = start;
+                dyadic.push(x);
+                for _ in 0..s.len() {
+                    let Some(h) = s.head(x) else { break };
+                    if !matches!(
+                        s.toks[x].dep,
+                        Dep::Xcomp | Dep::Ccomp | Dep::Acomp | Dep::Conj
+                    ) {
+                        break;
+                    }
+                    dyadic.push(h);
+                    x = h;
+                }
+            }
+        }
         for p in protos.iter_mut().filter(|p| p.alive) {
             let v = p.token;
-            if matches!(s.toks[v].dep, Dep::Advcl | Dep::Acl)
-                && clause::own_subject(&s, v).is_none()
+            let adverbial = s.toks[v].dep == Dep::Advcl;
+            let nonfinite_modifier =
+                s.toks[v].dep == Dep::Acl && clause::own_subject(&s, v).is_none();
+            if (adverbial || nonfinite_modifier)
                 && let Some(h) = verbal_ancestor(&s, v)
                 && dyadic.contains(&h)
             {

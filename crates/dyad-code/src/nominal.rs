@@ -626,7 +626,10 @@ impl Nominals {
                 out
             }
             None if !own.is_empty() => own,
-            None => self.new_actor(s, head),
+            // New actors are made for the phrase as a whole, never for a part of it that a
+            // fallback looked into.
+            None if depth == 0 => self.new_actor(s, head),
+            None => ActorSet::default(),
         }
     }
 
@@ -657,7 +660,7 @@ impl Nominals {
         if self.new_actor_length == 0 || !s.toks.get(head).is_some_and(|t| t.tag.is_noun()) {
             return set;
         }
-        // The head's subtree without clauses, appositions and conjuncts.
+        // The head's subtree (its apposition included) without clauses and conjuncts.
         let mut words = Vec::new();
         let mut lo = head;
         let mut hi = head + 1;
@@ -685,10 +688,7 @@ impl Nominals {
             if x == head {
                 return false;
             }
-            if matches!(
-                s.toks[x].dep,
-                Dep::Relcl | Dep::Acl | Dep::Appos | Dep::Conj | Dep::Cc
-            ) {
+            if matches!(s.toks[x].dep, Dep::Relcl | Dep::Acl | Dep::Conj | Dep::Cc) {
                 return true;
             }
             let Some(h) = s.head(x) else { return true };

@@ -30,16 +30,19 @@ fn petrarch_unit_tests() {
     // Records and XML sentences in the same order, with the same ids.
     let mut coders: Vec<Arc<Coder>> = Vec::new();
     let mut cache: Vec<(CoderOptions, Arc<Coder>)> = Vec::new();
+    // A record takes the switches of its sentence in the XML (ids in file order; a record the
+    // scan did not find keeps the switches of the record before it).
     let mut x = 0;
+    let mut last = common::petrarch_base();
     for r in &gold.records {
-        while x < configs.len() && configs[x].0 != r.id {
-            x += 1;
-        }
-        let opts = configs
-            .get(x)
-            .map(|c| c.1.clone())
-            .unwrap_or_else(common::petrarch_base);
-        x += 1;
+        let opts = match configs[x..].iter().position(|c| c.0 == r.id) {
+            Some(k) => {
+                x += k + 1;
+                configs[x - 1].1.clone()
+            }
+            None => last.clone(),
+        };
+        last = opts.clone();
         let coder = match cache.iter().find(|(o, _)| *o == opts) {
             Some((_, c)) => c.clone(),
             None => {

@@ -73,13 +73,7 @@ pub fn xml_configs(xml: &str, base: &CoderOptions) -> Vec<(String, CoderOptions)
                 let at = pos + c;
                 let end = at + text[at..].find('>').unwrap_or(0);
                 let tag = &text[at..end];
-                let attr = |name: &str| {
-                    let key = format!("{name}=\"");
-                    tag.find(&key).map(|i| {
-                        let v = &tag[i + key.len()..];
-                        v[..v.find('"').unwrap_or(v.len())].to_owned()
-                    })
-                };
+                let attr = |name: &str| attribute(tag, name);
                 if let (Some(o), Some(v)) = (attr("option"), attr("value")) {
                     let b = v.eq_ignore_ascii_case("true");
                     let n: usize = v.parse().unwrap_or(0);
@@ -101,13 +95,7 @@ pub fn xml_configs(xml: &str, base: &CoderOptions) -> Vec<(String, CoderOptions)
                 let at = pos + s;
                 let end = at + text[at..].find('>').unwrap_or(0);
                 let tag = &text[at..end];
-                let id = tag
-                    .find("id=\"")
-                    .map(|i| {
-                        let v = &tag[i + 4..];
-                        v[..v.find('"').unwrap_or(v.len())].to_owned()
-                    })
-                    .unwrap_or_default();
+                let id = attribute(tag, "id").unwrap_or_default();
                 out.push((id, opts.clone()));
                 pos = end.max(at + 1);
             }
@@ -115,6 +103,21 @@ pub fn xml_configs(xml: &str, base: &CoderOptions) -> Vec<(String, CoderOptions)
         }
     }
     out
+}
+
+/// The value of attribute `name` in an XML start tag (`name="v"`, blanks allowed around `=`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(i) = rest.find(name) {
+        let before_ok = rest[..i].ends_with(char::is_whitespace);
+        let after = rest[i + name.len()..].trim_start();
+        if before_ok && let Some(v) = after.strip_prefix('=') {
+            let v = v.trim_start().strip_prefix('"')?;
+            return Some(v[..v.find('"').unwrap_or(v.len())].to_owned());
+        }
+        rest = &rest[i + name.len()..];
+    }
+    None
 }
 
 /// The options PETRARCH's unit tests start from: its defaults, comma limits included.
