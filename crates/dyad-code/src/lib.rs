@@ -3,10 +3,12 @@
 //! decision.
 //!
 //! * [`Coder`] — built once from a compiled lexicon ([`dyad_lexicon::LexiconIndex`] in an
-//!   `Arc`) and [`CoderOptions`]; `Send + Sync`. [`Coder::code_sentence`] codes one sentence
-//!   of a [`dyad_doc::Parse`] ([`SentenceInput`]: text, parse, token range, the date actor codes
-//!   are resolved with); [`Coder::code_parse`] codes a whole document and applies the story
-//!   filters.
+//!   `Arc`) and [`CoderOptions`] (PETRARCH's filters and switches: `require_dyad`, comma
+//!   limits, one event per story, `new_actor_length`, negation, [`Reported`] speech…);
+//!   `Send + Sync`. [`Coder::code_sentence`] codes one sentence of a [`dyad_doc::Parse`]
+//!   ([`SentenceInput`]: text, parse, token range, the date actor codes are resolved with);
+//!   [`Coder::code_parse`] codes a whole document and applies the story filters;
+//!   [`Coder::code_parse_dated`] takes each sentence's date (for the time stage).
 //! * [`CodedEvent`] — the coder's event: actor codes as strings (the validation dictionaries
 //!   use fictional actors and WEIS codes), actor texts and spans, verb span, rule id,
 //!   negation, confidence; [`CodedEvent::to_event`] makes the contract record
