@@ -16,10 +16,13 @@ What a block says:
     English makes one), capitals (the seat of government as metonym: "Tehran said"), and
     CountryInfo's variant spellings (without forms carrying "(" or ",", which never occur in
     running text);
-  * codes: a state that began later than its predecessor (ontology validity + predecessors)
-    takes the predecessor's code before it existed, following the chain: "Russia" in 1960 is
-    SUN, "Serbia" in 1999 YUG, "Estonia" in 1970 SUN. A historical state keeps its code on
-    every date. countries_extra.tsv may replace a block's codes.
+  * codes: a state's own code on every date, with two exceptions from countries_extra.tsv:
+    a state marked `chain` takes its predecessor's code before it existed (ontology validity
+    + predecessors, following the chain): "Russia" in 1960 is SUN, since the name then stood
+    for the Soviet Union; and `codes` rows replace a block's codes ("Yemen" before 1990 is North
+    Yemen). The constituent republics of a union (Ukraine, Estonia, Serbia, Croatia, Slovakia)
+    keep their own code before independence: they acted in their own right (the Baltic
+    independence movements, Serbia under Milosevic) and event data codes them so.
   * a name that several states share is kept where countries_extra.tsv gives it; otherwise a
     current state wins over a historical one (whose successor's block dates it), and a name
     shared by two current states is dropped from both and listed at the end of the file.
@@ -37,6 +40,8 @@ ONTOLOGY = os.path.join(ROOT, "data", "ontology", "countries.tsv")
 EXTRA = os.path.join(HERE, "countries_extra.tsv")
 OUT = os.path.join(ROOT, "lexicon", "actors", "countries.txt")
 
+AFFIXES = ["backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "trained",
+           "leaning", "friendly"]
 SMALL = {"of", "the", "and", "de", "du", "la", "da", "del", "des", "di", "e", "y", "van",
          "von", "al", "el", "le", "les", "d'", "et", "on"}
 
@@ -171,7 +176,8 @@ def main():
         if code:
             rows[code] = r
     extra = tsv(EXTRA)
-    primary, extra_names, drops, overrides = {}, {}, {}, {}
+    primary, extra_names, drops, overrides, cities = {}, {}, {}, {}, {}
+    chained = set()
     for e in extra:
         c, k, v = e["code"], e["kind"], e["value"]
         if c not in rows:
@@ -184,6 +190,10 @@ def main():
             drops.setdefault(c, set()).add(key(v))
         elif k == "codes":
             overrides[c] = v
+        elif k == "chain":
+            chained.add(c)
+        elif k == "city":
+            cities.setdefault(c, []).append(v)
         else:
             sys.exit(f"countries_extra.tsv: unknown kind {k}")
 
@@ -206,6 +216,8 @@ def main():
                 lst.append((p, "demonym, plural"))
         for cap in filter(None, r["capital"].split("|")):
             lst.append((cap, "capital"))
+        for city in cities.get(code, []):
+            lst.append((city, "city"))
         for v in filter(None, r["variants"].split("|")):
             if "(" in v or "," in v:
                 continue
@@ -270,9 +282,36 @@ def main():
         if code in overrides:
             for part in overrides[code].split(";"):
                 out.append(f"code {part.strip()}".ljust(48) + "# countries_extra.tsv")
-        else:
+        elif code in chained:
             for c, f, t in codes_for(rows, code):
                 out.append(fmt_code(c, f, t))
+        else:
+            out.append(fmt_code(code, None, None))
+        out.append("")
+    # "pro-Iranian militias", "Iranian-backed rebels", "anti-American protesters": the state
+    # is not the actor. Each form is a known name with the null code, so that the longest
+    # match takes it whole and the phrase's actor is found elsewhere.
+    out.append("# --- Known names that are not the state: pro-X, anti-X, X-backed ... (code ---) ---")
+    out.append("")
+    for code in sorted(rows):
+        lst = names[code]
+        if not lst:
+            continue
+        bases = []
+        for ph, kind in lst:
+            if kind.startswith("demonym") and not kind.endswith("plural") or kind == "name":
+                if " " not in ph and ph not in bases:
+                    bases.append(ph)
+        forms = []
+        for b in bases:
+            forms += [f"pro-{b}", f"anti-{b}"]
+            forms += [f"{b}-{w}" for w in AFFIXES]
+        if not forms:
+            continue
+        out.append(f"actor {forms[0]}".ljust(48) + f"# not {code}")
+        for f in forms[1:]:
+            out.append(f"name {f}")
+        out.append("code ---")
         out.append("")
     if ambiguous:
         out.append("# Names shared by several current states and given to none (ambiguous):")

@@ -25,6 +25,8 @@ How the facts become blocks:
     country), except names that several countries' people share;
   * people written by hand in lexicon/people/*.txt (their full record, 2011-2026 included) are
     left out here;
+  * one-word names are dropped unless distinctive (a list in ONE_WORD_NAMES): "Hassan" alone
+    would name every Hassan;
   * honorifics (Sir, Ayatollah, General, ...) are dropped from a name of two words or more, and
     the form with them is kept as another name.
 """
@@ -58,6 +60,11 @@ HONORIFICS = {
 }
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "dos", "das", "do", "van",
              "von", "der", "den", "la", "le", "y", "e", "of", "the", "ould", "ag", "ben", "abu"}
+# One-word names are kept only when they are a real, distinctive name ("Suharto"); the others
+# are given names ("Hassan", "Khalid"), which would name every Hassan, or garbled rows.
+ONE_WORD_NAMES = {"SUHARTO", "SUGIHARTO", "RAFSANJANI", "MAHDAVI-KANI", "MOUSSAVI-ARDABILI",
+                  "HIROHITO", "SHOWA-TENNO", "MARDIYANTO", "TUIVAKANO", "TUIPELEHAKE",
+                  "FIELAKEPA", "KHODAIDAD", "MIMARDANOV", "MIASHIRKULOV"}
 GDR_TITLES = {"chairmen of the council of state", "chairmen of the council of ministers"}
 
 
@@ -277,7 +284,7 @@ def main():
         if not re.fullmatch(r"[A-Z]{3}([A-Z]{3})?", home) or home not in periods.rows:
             skipped[home] = skipped.get(home, 0) + 1
             continue
-        names = names_of(r["name"])
+        names = [n for n in names_of(r["name"]) if " " in n or n.upper() in ONE_WORD_NAMES]
         if not names:
             skipped[home] = skipped.get(home, 0) + 1
             continue

@@ -24,6 +24,21 @@
 //! the other way, from the object to the subject), `:173` (only the reverse event) or `---`
 //! (recognised, no event: stops more general entries).
 //!
+//! **Transformations** rewrite an event reported by another verb (the coder applies the first
+//! that matches, lowest clause first):
+//!
+//! ```text
+//! transform a (b . attack) say = a b 112      # "A said B attacked C": A accuses B
+//! transform a (a b attack) say = a b 015      # "A said it attacked B": A claims responsibility
+//! transform a (a b *) say = a b *             # "A said it did X to B": A -> B, X's code
+//! ```
+//!
+//! `transform SRC (SRC2 TGT2 VERB) VERB = SRC' TGT' CODE`: the outer verb's subject, the
+//! reported event's subject, target and verb, the outer verb; then the result's source, target
+//! and code. Variables are lower-case names (the same name binds the same actor), `.` any
+//! actor, `_` none; a verb is a lemma of the verb files (standing for its code and the codes
+//! under it) or `*`, any verb; a code `*` is the reported event's.
+//!
 //! Every entry of one lemma, in every verb file, goes to one verb class named after the lemma,
 //! so all of a verb's patterns compete by specificity; the lemma's bare entry (no pattern) gives
 //! the class's default code, else the verb alone gives no event. Synsets may be defined in any
@@ -34,7 +49,8 @@ use std::collections::HashMap;
 use dyad_lexicon::normalize;
 use dyad_lexicon::{
     ClassId, Diagnostic, Element, ElementKind, EventCode, Origin, Pattern, PatternId, Read, Synset,
-    SynsetId, SynsetMember, Term, Verb, VerbClass, VerbId, VerbLexicon,
+    SynsetId, SynsetMember, Term, TransformEvent, TransformTarget, TransformVar, TransformVerb,
+    Transformation, Verb, VerbClass, VerbId, VerbLexicon,
 };
 
 use crate::morph;
@@ -331,6 +347,71 @@ fn event_code(s: &str) -> Result<EventCode, String> {
     Ok(EventCode { active, passive })
 }
 
+fn transform_var(t: &str) -> Result<TransformVar, String> {
+    match t {
+        "." => Ok(TransformVar::Any),
+        "_" => Ok(TransformVar::Absent),
+        v if !v.is_empty()
+            && v.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) =>
+        {
+            Ok(TransformVar::Named(v.to_owned()))
+        }
+        _ => Err(format!(
+            "`{t}` is not a variable (lower-case name, `.` or `_`)"
+        )),
+    }
+}
+
+fn transform_verb(t: &str) -> Result<TransformVerb, String> {
+    if t == "*" {
+        return Ok(TransformVerb::Any);
+    }
+    let w = normalize::fold(t);
+    if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(format!("`{t}` is not a verb lemma or `*`"));
+    }
+    Ok(TransformVerb::Verb(vec![w]))
+}
+
+/// `SRC (SRC2 TGT2 VERB) VERB = SRC' TGT' CODE`, after the keyword.
+fn transformation(rest: &str, origin: Origin) -> Result<Transformation, String> {
+    let (lhs, rhs) = rest
+        .split_once('=')
+        .ok_or("a transformation is `transform a (b c verb) verb = a c code`")?;
+    let spaced = lhs.replace('(', " ( ").replace(')', " ) ");
+    let t: Vec<&str> = spaced.split_whitespace().collect();
+    let [src, "(", src2, tgt2, verb2, ")", verb] = t.as_slice() else {
+        return Err("the left side is `SRC (SRC2 TGT2 VERB) VERB`".into());
+    };
+    let r: Vec<&str> = rhs.split_whitespace().collect();
+    let [rs, rt, code] = r.as_slice() else {
+        return Err("the right side is `SRC TGT CODE`".into());
+    };
+    let code = match *code {
+        "*" => None,
+        c => {
+            check_event_code(c)?;
+            Some(c.to_owned())
+        }
+    };
+    Ok(Transformation {
+        pattern: TransformEvent {
+            source: transform_var(src)?,
+            target: TransformTarget::Event(Box::new(TransformEvent {
+                source: transform_var(src2)?,
+                target: TransformTarget::Var(transform_var(tgt2)?),
+                verb: transform_verb(verb2)?,
+            })),
+            verb: transform_verb(verb)?,
+        },
+        source: transform_var(rs)?,
+        target: transform_var(rt)?,
+        code,
+        origin,
+    })
+}
+
 struct SynsetLine {
     file: usize,
     number: u32,
@@ -433,6 +514,13 @@ pub fn parse_verbs(files: &[(&str, &str)]) -> Read<VerbLexicon> {
     for (fi, (_, text)) in files.iter().enumerate() {
         for line in content_lines(text) {
             if line.text.starts_with('&') {
+                continue;
+            }
+            if let Some(rest) = line.text.strip_prefix("transform ") {
+                match transformation(rest, ctxs[fi].origin(&line)) {
+                    Ok(t) => lex.transformations.push(t),
+                    Err(e) => ctxs[fi].error(line.number, format!("{e}; skipped")),
+                }
                 continue;
             }
             entry(
@@ -651,6 +739,31 @@ visit ^ -> 042
         );
         assert_eq!(r.value.patterns.len(), 1, "only `visit ^`");
         assert_eq!(r.value.synsets[0].members.len(), 2);
+    }
+
+    #[test]
+    fn transformations() {
+        let t = "\
+transform a (b . attack) say = a b 112
+transform a (a b *) say = a b *
+transform a (b c attack) say = a b
+transform a b attack say = a b 112
+transform A (b . attack) say = a b 112
+transform a (b . attack) say = a b 99x
+";
+        let r = parse_verbs(&[("verbs/t.txt", t)]);
+        assert_eq!(r.value.transformations.len(), 2);
+        let lines: Vec<u32> = r.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 4, 5, 6]);
+        let t0 = &r.value.transformations[0];
+        assert_eq!(t0.code.as_deref(), Some("112"));
+        assert_eq!(t0.pattern.verb, TransformVerb::Verb(vec!["say".into()]));
+        let TransformTarget::Event(inner) = &t0.pattern.target else {
+            panic!()
+        };
+        assert_eq!(inner.target, TransformTarget::Var(TransformVar::Any));
+        assert_eq!(inner.verb, TransformVerb::Verb(vec!["attack".into()]));
+        assert_eq!(r.value.transformations[1].code, None);
     }
 
     #[test]
