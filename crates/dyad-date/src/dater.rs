@@ -23,8 +23,9 @@
 //!    event does not inherit the past, and a sentence with a date of its own that does not fit
 //!    the event ("On Wednesday, Beijing will host a delegation, officials said": "said" is
 //!    past, Wednesday future) has left the narrative. Open ranges ("since 2000") set no scene.
-//! 5. **Dateline** ([`DateLevel::Dateline`]): the date of the story's dateline, for events
-//!    that are not in the future.
+//! 5. **Dateline** ([`DateLevel::Dateline`]): the date of the story's dateline (the text
+//!    stage's, else the one `dyad-time` reads at the top of the first sentence), for events
+//!    that are not in the future and when it is not after the publication date.
 //! 6. **Publication** ([`DateLevel::Publication`]): the publication date.
 //!
 //! Levels 1–3 give [`DateBasis::Text`], 4 and 5 [`DateBasis::Context`], 6
@@ -210,7 +211,19 @@ impl<'d> EventDater<'d> {
             }
         }
         let paragraph = tree.as_ref().map(paragraphs).unwrap_or_default();
-        let dateline = doc.dateline.as_ref().and_then(|d| d.as_ref()?.date);
+        // The text stage's dateline, else one the finder read at the top of the story.
+        let dateline = doc
+            .dateline
+            .as_ref()
+            .and_then(|d| d.as_ref()?.date)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .find(|m| m.kind == TimeKind::Dateline && m.sentence == 0)
+                    .and_then(|m| m.value)
+                    .filter(|v| v.precision() == Precision::Day)
+                    .map(|v| v.first_day())
+            });
         let mut dater = EventDater {
             doc,
             tree,

@@ -316,3 +316,22 @@ fn nothing_is_dated_after_publication_unless_future() {
     assert!(docs.len() >= 700, "{} documents", docs.len());
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Without the text stage, the dateline the finder reads at the top of the story is still the
+/// fallback for events with no date in their text.
+#[test]
+fn dateline_without_the_text_stage() {
+    let Some(parser) = parser() else { return };
+    let text = "SEOUL, June 18 (AP) — Iran rejected the accusations. It will respond.";
+    let mut doc = Doc::new("dl", jiff::civil::date(2024, 6, 19), text.to_string());
+    doc.parse = Some(parser.parse_text(text).unwrap());
+    TimeStage::new().run(&mut doc).unwrap();
+    assert!(doc.dateline.is_none());
+    let rejected = date_of(&doc, "rejected", 0);
+    assert_eq!(show(&rejected), "2024-06-18 day context");
+    assert_eq!(rejected.level, DateLevel::Dateline);
+    assert_eq!(
+        show(&date_of(&doc, "respond", 0)),
+        "2024-06-19 day publication future"
+    );
+}
