@@ -55,7 +55,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use dyad_doc::parse::{Parse, Pos};
-use dyad_doc::{Doc, Event, Span};
+use dyad_doc::{Dateline, Doc, Event, Span};
 use dyad_geo::{Context, Place, PlaceKind};
 use dyad_ontology::{DateBasis, Precision, QuadClass};
 use jiff::ToSpan;
@@ -154,6 +154,59 @@ const TIME_WORDS: &[&str] = &[
     "sunday",
 ];
 
+/// Nouns that name a kind of place: a name modifying one is a place ("the Kherson region"), and
+/// their "of" phrases locate ("the outskirts of Kyiv").
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "district",
+    "county",
+    "state",
+    "territory",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "area",
+    "outskirts",
+    "suburb",
+    "center",
+    "centre",
+    "border",
+    "coast",
+    "island",
+    "peninsula",
+    "valley",
+    "part",
+    "neighborhood",
+    "neighbourhood",
+    "municipality",
+    "countryside",
+];
+
+/// Whether an event is material (CAMEO quad classes 2 and 4): done where its target is.
+fn is_material(event: &Event) -> bool {
+    matches!(
+        event.quad_class,
+        QuadClass::MaterialCooperation | QuadClass::MaterialConflict
+    )
+}
+
+/// Whether an event happens where its participants meet (material events, meetings and
+/// visits, protests): then a phrase on its object or partner locates it ("met officials in
+/// Kyiv", "clashed with militias in Tripoli"), unlike a statement's ("criticized the government
+/// in Kabul").
+fn is_physical(event: &Event) -> bool {
+    is_material(event) || matches!(event.cameo.as_str().get(..2), Some("04" | "14"))
+}
+
+/// Nouns that refer back to the last city named ("the city", "the northern town").
+const CITY_NOUNS: &[&str] = &["city", "town", "village", "port"];
+
 /// Entity labels that name places.
 const PLACE_LABELS: &[&str] = &["GPE", "LOC", "FAC"];
 
@@ -242,8 +295,9 @@ struct Mention {
     tokens: Range<usize>,
     /// Bytes of the document text.
     bytes: Range<usize>,
-    /// A GPE, LOC or FAC entity (an unresolved one inside a locative phrase makes the event's
-    /// place unsure); otherwise a proper-noun run or another entity inside a locative phrase.
+    /// A GPE entity: an unresolved one inside a locative phrase makes the event's place unsure
+    /// when nothing else there resolves. LOC and FAC entities (regions, buildings) and the weak
+    /// mentions (proper-noun runs and other entities inside locative phrases) never do.
     strong: bool,
     /// Resolved in the light of the sentence and document.
     place: Option<Place>,
@@ -262,11 +316,15 @@ enum Found {
 /// What a preposition accepts as the event's place.
 #[derive(Clone, Copy)]
 enum Accept {
+    /// Any place.
     Any,
-    /// "on": a city, or a non-country place in a material event.
+    /// "on", "over": a city, or a non-country place in a material event.
     On {
+        /// Whether the event is material.
         material: bool,
     },
+    /// Anything but a country.
+    NotCountry,
 }
 
 impl Accept {
@@ -276,6 +334,7 @@ impl Accept {
             Accept::On { material } => {
                 p.kind == PlaceKind::City || (material && p.kind != PlaceKind::Country)
             }
+            Accept::NotCountry => p.kind != PlaceKind::Country,
         }
     }
 }
@@ -290,6 +349,8 @@ struct DocCtx<'a, R: Resolver> {
     /// Entities outside the dateline: tokens and label.
     entities: Vec<(Range<usize>, &'a str)>,
     document_countries: Vec<String>,
+    /// The document's place names and demonyms (folded) with the country each points to alone.
+    names: Vec<(String, Option<String>)>,
     admin1s: Vec<(String, String)>,
     dateline: Option<(Place, Span)>,
     /// The date the story's present is measured from.
@@ -304,6 +365,9 @@ struct SentCtx {
     /// Countries of the sentence's actors, demonyms and GPE/LOC/FAC entities (for weak
     /// mentions).
     countries: Vec<String>,
+    /// The last city named before this sentence (a copy of its mention, with no tokens here),
+    /// for "the city" and "the town".
+    previous_city: Option<Mention>,
 }
 
 /// Locate every event of `doc` (see the module docs). The result has one entry per event of
@@ -325,6 +389,7 @@ pub(crate) fn locate<R: Resolver>(
             .push(i);
     }
     let mut out = vec![None; events.len()];
+    let mut previous_city: Option<Mention> = None;
     let mut sentences: Vec<_> = by_sentence.into_iter().collect();
     sentences.sort_unstable_by_key(|(s, _)| *s);
     for (s, list) in sentences {
@@ -336,10 +401,21 @@ pub(crate) fn locate<R: Resolver>(
             continue;
         };
         let sent_events: Vec<&Event> = list.iter().map(|&i| &events[i]).collect();
-        let sent = ctx.sentence(range, &sent_events);
+        let mut sent = ctx.sentence(range, &sent_events);
+        sent.previous_city = previous_city.take();
         for i in list {
             out[i] = ctx.locate_event(&sent, &events[i]);
         }
+        previous_city = sent
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.strong && m.place.as_ref().is_some_and(|p| p.kind == PlaceKind::City))
+            .map(|m| Mention {
+                tokens: 0..0,
+                ..m.clone()
+            })
+            .or(sent.previous_city);
     }
     out
 }
@@ -374,20 +450,27 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             };
             doc.text.get(a.span().start..b.span().end).unwrap_or("")
         };
-        let dateline_text = dateline.map(|d| doc.slice(d.place)).unwrap_or("");
-        let mut mentions: Vec<&str> = entities
+        let dateline_name = dateline.map(|d| dateline_name(doc, d)).unwrap_or_default();
+        // Each name of the document once, with the country it points to alone.
+        let mut names: Vec<(String, Option<String>)> = Vec::new();
+        let texts = entities
             .iter()
             .filter(|(_, l)| matches!(*l, "GPE" | "LOC" | "NORP"))
             .map(|(r, _)| entity_text(r))
-            .collect();
-        if !dateline_text.is_empty() {
-            mentions.push(dateline_text);
+            .chain((!dateline_name.is_empty()).then_some(dateline_name.as_str()));
+        for t in texts {
+            let k = fold(t);
+            if k.is_empty() || names.iter().any(|(n, _)| *n == k) {
+                continue;
+            }
+            let country = resolver.document_countries(&[t]).into_iter().next();
+            names.push((k, country));
         }
-        let document_countries = resolver.document_countries(&mentions);
+        let document_countries = countries_of(&names, &[]);
         let doc_context = Context::default().with_document(document_countries.clone());
         let dateline_place = dateline
-            .filter(|_| !dateline_text.trim().is_empty())
-            .and_then(|d| Some((resolver.resolve(dateline_text, &doc_context)?, d.place)));
+            .filter(|_| !dateline_name.trim().is_empty())
+            .and_then(|d| Some((resolver.resolve(&dateline_name, &doc_context)?, d.place)));
         // The first-level divisions the document names.
         let mut admin1s: Vec<(String, String)> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
@@ -416,6 +499,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             char_spans,
             entities,
             document_countries,
+            names,
             admin1s,
             dateline: dateline_place,
             reference,
@@ -496,7 +580,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             mentions.push(Mention {
                 tokens,
                 bytes: 0..0,
-                strong: true,
+                strong: *label == "GPE",
                 place: None,
             });
         }
@@ -506,14 +590,26 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 continue;
             }
             let l = tree.lemma(p);
-            if !(LOCATIVE.contains(&l.as_str()) || l == "on" || l == "to") {
+            let of_place = l == "of"
+                && tree
+                    .head(p)
+                    .is_some_and(|h| PLACE_NOUNS.contains(&tree.lemma(h).as_str()));
+            if !(LOCATIVE.contains(&l.as_str())
+                || matches!(l.as_str(), "on" | "over" | "to")
+                || of_place)
+            {
                 continue;
             }
             for obj in self.prep_objects(p) {
                 let sub = self.place_subtree(obj);
                 // Entities of other types.
                 for (r, label) in &self.entities {
-                    if PLACE_LABELS.contains(label) || NON_PLACE_LABELS.contains(label) {
+                    // A NORP entity of proper nouns is often a place the tagger misread
+                    // ("near Kidal"); demonyms are adjectives.
+                    let proper_norp = *label == "NORP" && r.clone().all(|i| tree.is_proper(i));
+                    if PLACE_LABELS.contains(label)
+                        || (NON_PLACE_LABELS.contains(label) && !proper_norp)
+                    {
                         continue;
                     }
                     if sub.contains(&r.start) && !mentions.iter().any(|m| m.tokens == *r) {
@@ -578,8 +674,12 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 }
             }
         }
-        for r in &ner_context {
-            if let Some(b) = self.token_bytes(r)
+        let ner_bytes: Vec<Range<usize>> = ner_context
+            .iter()
+            .filter_map(|r| self.token_bytes(r))
+            .collect();
+        for b in &ner_bytes {
+            if let Some(b) = Some(b.clone())
                 && let Some(c) = self
                     .doc
                     .text
@@ -590,9 +690,18 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 countries.push(c);
             }
         }
+        // The document's countries, leaving out what this sentence's own names point to alone: an
+        // ambiguous name must not vote for its own reading ("Tripoli" alone is the Libyan one).
+        let own: Vec<String> = mentions
+            .iter()
+            .map(|m| &m.bytes)
+            .chain(ner_bytes.iter())
+            .filter_map(|b| self.doc.text.get(b.clone()))
+            .map(fold)
+            .collect();
         let context = Context {
             sentence_countries: countries.clone(),
-            document_countries: self.document_countries.clone(),
+            document_countries: countries_of(&self.names, &own),
             admin1s: self.admin1s.clone(),
             dateline: self.dateline.as_ref().map(|(p, _)| p.clone()),
         };
@@ -614,6 +723,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             range,
             mentions,
             countries,
+            previous_city: None,
         }
     }
 
@@ -651,18 +761,78 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 .is_some_and(|c| sent.countries.contains(c) || self.document_countries.contains(c))
     }
 
-    /// The place named inside the object `obj` of a phrase.
-    fn in_object(&self, sent: &SentCtx, obj: usize, accept: Accept) -> Found {
+    /// Whether `obj` is "the city", "the northern town" …: a definite city noun with no name of
+    /// its own.
+    fn refers_to_a_city(&self, obj: usize) -> bool {
+        let tree = &self.tree;
+        CITY_NOUNS.contains(&tree.lemma(obj).as_str())
+            && tree
+                .children_with(obj, "det")
+                .any(|d| self.lower_text(d) == "the")
+            && !tree
+                .kids(obj)
+                .iter()
+                .any(|&c| matches!(tree.dep(c), "prep" | "compound" | "poss" | "appos"))
+    }
+
+    /// Whether a mention only modifies a noun that is no place ("the U.S. destroyer", "the Texas
+    /// governor"): then it says what the thing is, not where.
+    fn modifies_a_thing(&self, sent: &SentCtx, m: &Mention) -> bool {
+        let tree = &self.tree;
+        let Some(head) = m
+            .tokens
+            .clone()
+            .find(|&i| tree.head(i).is_none_or(|h| !m.tokens.contains(&h)))
+        else {
+            return false;
+        };
+        if !matches!(
+            tree.dep(head),
+            "compound" | "amod" | "poss" | "nmod" | "npadvmod"
+        ) {
+            return false;
+        }
+        let Some(h) = tree.head(head) else {
+            return false;
+        };
+        !PLACE_NOUNS.contains(&tree.lemma(h).as_str())
+            && !sent.mentions.iter().any(|o| o.tokens.contains(&h))
+    }
+
+    /// The place named inside the object `obj` of a phrase (the mention on the object's head
+    /// first, then the others in text order). With `event`, mentions inside its actors' spans do
+    /// not count.
+    fn in_object(
+        &self,
+        sent: &SentCtx,
+        obj: usize,
+        accept: Accept,
+        event: Option<&Event>,
+    ) -> Found {
         let sub = self.place_subtree(obj);
         let mut order: Vec<usize> = sent
             .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.tokens.clone().any(|i| sub.binary_search(&i).is_ok()))
+            .filter(|(_, m)| !self.modifies_a_thing(sent, m))
+            .filter(|(_, m)| event.is_none_or(|e| !m.tokens.clone().any(|i| self.in_actor(e, i))))
             .map(|(i, _)| i)
             .collect();
-        // The mention on the object's head first.
         order.sort_by_key(|&i| (!sent.mentions[i].tokens.contains(&obj), i));
+        if order.is_empty() && self.refers_to_a_city(obj) {
+            // "the city": the last city named, earlier in this sentence or before it.
+            let here = sent.mentions.iter().enumerate().rev().find(|(_, m)| {
+                m.tokens.end <= obj
+                    && m.strong
+                    && m.place.as_ref().is_some_and(|p| p.kind == PlaceKind::City)
+            });
+            return match (here, &sent.previous_city) {
+                (Some((i, _)), _) => Found::Place(i),
+                (None, Some(_)) => Found::Place(sent.mentions.len()),
+                (None, None) => Found::Nothing,
+            };
+        }
         let mut unsure = false;
         for i in order {
             let m = &sent.mentions[i];
@@ -680,15 +850,20 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
         }
     }
 
-    /// The place a locative phrase on `word` names (phrases in text order, first found wins).
-    fn phrases_of(&self, sent: &SentCtx, word: usize, event: &Event, own: bool) -> Found {
+    /// The places the phrases on `word` name: locative ones, "on" and "over" where they locate,
+    /// "to" after verbs of motion and in visits (when `own`, the event's own word), "of" after a
+    /// place noun ("areas of Kharkiv").
+    fn phrases_of(
+        &self,
+        sent: &SentCtx,
+        word: usize,
+        event: &Event,
+        own: bool,
+        out: &mut Vec<Found>,
+    ) {
         let lemma = self.tree.lemma(word);
-        let material = matches!(
-            event.quad_class,
-            QuadClass::MaterialCooperation | QuadClass::MaterialConflict
-        );
+        let material = is_material(event);
         let visit = event.cameo.as_str().starts_with("042");
-        let mut unsure = false;
         for &p in self.tree.kids(word) {
             if self.tree.dep(p) != "prep" {
                 continue;
@@ -696,25 +871,78 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             let l = self.tree.lemma(p);
             let accept = if LOCATIVE.contains(&l.as_str()) {
                 Accept::Any
-            } else if l == "on" {
+            } else if l == "on" || l == "over" {
                 Accept::On { material }
-            } else if l == "to" && own && (visit || MOTION.contains(&lemma.as_str())) {
+            } else if (l == "to" && own && (visit || MOTION.contains(&lemma.as_str())))
+                || (l == "of" && PLACE_NOUNS.contains(&lemma.as_str()))
+            {
                 Accept::Any
             } else {
                 continue;
             };
             for obj in self.prep_objects(p) {
-                match self.in_object(sent, obj, accept) {
-                    Found::Place(i) => return Found::Place(i),
-                    Found::Unsure => unsure = true,
-                    Found::Nothing => {}
-                }
+                out.push(self.in_object(sent, obj, accept, None));
             }
         }
-        if unsure {
-            Found::Unsure
-        } else {
-            Found::Nothing
+    }
+
+    /// The phrases on the objects and partners ("with", "against") of verb `v`: an actor's
+    /// only in physical events ("met officials in Kyiv", "clashed with militias in Tripoli",
+    /// not "criticized the government in Kabul").
+    fn around(&self, sent: &SentCtx, v: usize, event: &Event, out: &mut Vec<Found>) {
+        let tree = &self.tree;
+        let partners = tree.kids(v).iter().copied().filter(|&p| {
+            tree.dep(p) == "prep"
+                && matches!(
+                    tree.lemma(p).as_str(),
+                    "with" | "against" | "between" | "among"
+                )
+        });
+        let nouns: Vec<usize> = tree
+            .children_with(v, "dobj")
+            .chain(partners.flat_map(|p| self.prep_objects(p)))
+            .collect();
+        for d in nouns {
+            if (tree.is_noun(d) || tree.is_proper(d))
+                && (is_physical(event) || !self.in_actor(event, d))
+            {
+                self.phrases_of(sent, d, event, false, out);
+            }
+        }
+    }
+
+    /// The most specific place among what the searches of one level found (a city before a
+    /// region or division, those before a country; the first of equals); unsure when nothing was
+    /// found but an ambiguous name.
+    fn best(&self, sent: &SentCtx, found: &[Found]) -> Found {
+        let rank = |i: usize| {
+            sent.mentions
+                .get(i)
+                .or(sent.previous_city.as_ref())
+                .and_then(|m| m.place.as_ref())
+                .map_or(u8::MAX, |p| match p.kind {
+                    PlaceKind::City => 0,
+                    PlaceKind::Admin1 | PlaceKind::Region => 1,
+                    PlaceKind::Country => 2,
+                })
+        };
+        let mut best: Option<usize> = None;
+        let mut unsure = false;
+        for f in found {
+            match *f {
+                Found::Place(i) => {
+                    if best.is_none_or(|b| rank(i) < rank(b)) {
+                        best = Some(i);
+                    }
+                }
+                Found::Unsure => unsure = true,
+                Found::Nothing => {}
+            }
+        }
+        match (best, unsure) {
+            (Some(i), _) => Found::Place(i),
+            (None, true) => Found::Unsure,
+            (None, false) => Found::Nothing,
         }
     }
 
@@ -759,7 +987,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
     }
 
     fn placed(&self, sent: &SentCtx, i: usize, basis: PlaceBasis) -> Option<EventPlace> {
-        let m = sent.mentions.get(i)?;
+        let m = sent.mentions.get(i).or(sent.previous_city.as_ref())?;
         Some(EventPlace {
             place: m.place.clone()?,
             basis,
@@ -775,15 +1003,23 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
         let tree = &self.tree;
         macro_rules! decide {
             ($found:expr, $basis:expr) => {
-                match $found {
+                match self.best(sent, &$found) {
                     Found::Place(i) => return self.placed(sent, i, $basis),
                     Found::Unsure => return None,
                     Found::Nothing => {}
                 }
             };
         }
-        // 1. Phrases on the event's word.
-        decide!(self.phrases_of(sent, w, event, true), PlaceBasis::Phrase);
+        let is_verb = tree.is_verb(w);
+        let objects: Vec<usize> = if is_verb {
+            tree.children_with(w, "dobj").collect()
+        } else {
+            Vec::new()
+        };
+        // 1. The event's own word: its phrases, a "where" clause's noun, a visit's destination,
+        // the place a material event is done to.
+        let mut found = Vec::new();
+        self.phrases_of(sent, w, event, true, &mut found);
         if tree.dep(w) == "relcl"
             && tree
                 .kids(w)
@@ -791,33 +1027,43 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 .any(|&c| tree.lemma(c) == "where" && tree.dep(c) == "advmod")
             && let Some(h) = tree.head(w)
         {
-            decide!(self.noun_place(sent, h), PlaceBasis::Phrase);
+            found.push(self.noun_place(sent, h));
         }
-        if event.cameo.as_str().starts_with("042") && tree.is_verb(w) {
-            for d in tree.children_with(w, "dobj") {
-                decide!(self.in_object(sent, d, Accept::Any), PlaceBasis::Phrase);
-            }
-        }
-        // One step away: the object noun, a governed infinitive, the verb of an event noun.
-        let verb = if tree.is_verb(w) {
-            for d in tree.children_with(w, "dobj") {
-                if tree.is_noun(d) && !self.in_actor(event, d) {
-                    decide!(self.phrases_of(sent, d, event, false), PlaceBasis::Phrase);
+        for &d in &objects {
+            if event.cameo.as_str().starts_with("042") {
+                found.push(self.in_object(sent, d, Accept::Any, None));
+            } else if is_material(event) {
+                // Only a place found counts: an ambiguous name here leaves the phrases to decide.
+                let f = self.in_object(sent, d, Accept::NotCountry, Some(event));
+                if matches!(f, Found::Place(_)) {
+                    found.push(f);
                 }
             }
+        }
+        decide!(found, PlaceBasis::Phrase);
+        // One step away: the phrases of the object or of a partner ("with", "against"; an
+        // actor's only in physical events: "met officials in Kyiv", "clashed with militias in
+        // Tripoli", not "criticized the government in Kabul"), a governed infinitive's, the verb
+        // of an event noun.
+        let mut found = Vec::new();
+        if is_verb {
+            self.around(sent, w, event, &mut found);
+        }
+        let verb = if is_verb {
             for x in tree.children_with(w, "xcomp") {
-                decide!(self.phrases_of(sent, x, event, true), PlaceBasis::Phrase);
+                self.phrases_of(sent, x, event, true, &mut found);
             }
             Some(w)
         } else if matches!(tree.dep(w), "nsubj" | "nsubjpass" | "dobj" | "attr") {
             let h = tree.head(w);
             if let Some(h) = h {
-                decide!(self.phrases_of(sent, h, event, true), PlaceBasis::Phrase);
+                self.phrases_of(sent, h, event, true, &mut found);
             }
             h
         } else {
             None
         };
+        decide!(found, PlaceBasis::Phrase);
         // 2. The clause: coordinated and controlling verbs, participle clauses, "here".
         if let Some(v) = verb {
             let mut chain = vec![v];
@@ -831,16 +1077,19 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 cur = h;
             }
             for (k, &c) in chain.iter().enumerate() {
+                let mut found = Vec::new();
                 if k > 0 {
-                    decide!(self.phrases_of(sent, c, event, false), PlaceBasis::Clause);
+                    self.phrases_of(sent, c, event, false, &mut found);
+                    self.around(sent, c, event, &mut found);
                 }
                 for a in tree.children_with(c, "advcl") {
                     let participle = matches!(tree.tag(a), "VBG" | "VBN")
                         && tree.children_with(a, "nsubj").next().is_none();
                     if participle {
-                        decide!(self.phrases_of(sent, a, event, false), PlaceBasis::Clause);
+                        self.phrases_of(sent, a, event, false, &mut found);
                     }
                 }
+                decide!(found, PlaceBasis::Clause);
                 if let Some(here) = tree
                     .children_with(c, "advmod")
                     .find(|&a| self.lower_text(a) == "here")
@@ -899,4 +1148,67 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
         };
         d.first_day() <= hi && lo <= d.last_day()
     }
+}
+
+/// A name folded for comparison: lower case, without a leading "the" and a possessive.
+fn fold(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("\u{2019}s"))
+        .unwrap_or(&lower);
+    lower
+        .strip_prefix("the ")
+        .unwrap_or(lower)
+        .trim()
+        .to_owned()
+}
+
+/// The countries the names point to, in order, leaving out the names in `except`.
+fn countries_of(names: &[(String, Option<String>)], except: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (n, c) in names {
+        if let Some(c) = c
+            && !except.contains(n)
+            && !out.contains(c)
+        {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// The dateline's place as written, with a qualifier after a comma that the text stage left out
+/// of the place span ("PARIS, Texas (AP) —" → "PARIS, Texas"; "SEOUL, June 19 (AP)" → "SEOUL").
+fn dateline_name(doc: &Doc, d: &Dateline) -> String {
+    let place = doc.slice(d.place).trim().to_owned();
+    let mut end = d.span.end;
+    for s in [d.date_text, d.agency].into_iter().flatten() {
+        if s.start >= d.place.end {
+            end = end.min(s.start);
+        }
+    }
+    let Some(rest) = doc.text.get(d.place.end..end.max(d.place.end)) else {
+        return place;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+        return place;
+    };
+    let qual = rest
+        .split(['(', '\u{2014}', '\u{2013}', ',', ':'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(['-', ' ']);
+    let plain = qual
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'));
+    if qual.is_empty()
+        || qual.len() > 40
+        || !plain
+        || !qual.chars().next().is_some_and(char::is_uppercase)
+    {
+        return place;
+    }
+    format!("{place}, {qual}")
 }

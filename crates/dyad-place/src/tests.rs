@@ -84,6 +84,23 @@ impl Table {
                 "smallville",
                 place("Smallville", "GBR", City, 51.0, 0.0, 5_000),
             ),
+            (
+                "tripoli",
+                place("Tripoli", "LBY", City, 32.89, 13.19, 1_300_000),
+            ),
+            (
+                "kabul",
+                place("Kabul", "AFG", City, 34.53, 69.17, 3_000_000),
+            ),
+            (
+                "u.s.",
+                place("United States", "USA", Country, 39.8, -98.5, 0),
+            ),
+            ("red sea", {
+                let mut p = place("Red Sea", "", Region, 20.0, 38.5, 0);
+                p.country = None;
+                p
+            }),
         ] {
             places.insert(key, p);
         }
@@ -102,8 +119,9 @@ impl Resolver for Table {
         if k == "springfield" {
             return None;
         }
-        if k == "paris" {
-            let texan = ctx.admin1s.iter().any(|(c, a)| c == "USA" && a == "TX")
+        if k == "paris" || k == "paris, texas" {
+            let texan = k.ends_with("texas")
+                || ctx.admin1s.iter().any(|(c, a)| c == "USA" && a == "TX")
                 || ctx.sentence_countries.iter().any(|c| c == "USA");
             let mut p = if texan {
                 place("Paris", "USA", PlaceKind::City, 33.66, -95.56, 25_000)
@@ -843,4 +861,153 @@ fn bad_events_do_not_panic() {
     // Without events or parse there is nothing to do.
     d.events = None;
     assert!(run(&d).is_empty());
+}
+
+#[test]
+fn partners_locate_physical_events_only() {
+    // "Soldiers clashed with militias in Tripoli." / "Washington criticized the government in Kabul."
+    let clash: &[Row<'_>] = &[
+        ("Soldiers", "soldier", "NOUN", "NNS", 2, "nsubj", ""),
+        ("clashed", "clash", "VERB", "VBD", 0, "ROOT", ""),
+        ("with", "with", "ADP", "IN", 2, "prep", ""),
+        ("militias", "militia", "NOUN", "NNS", 3, "pobj", ""),
+        ("in", "in", "ADP", "IN", 4, "prep", ""),
+        ("Tripoli", "Tripoli", "PROPN", "NNP", 5, "pobj", "B-GPE"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let criticized: &[Row<'_>] = &[
+        (
+            "Washington",
+            "Washington",
+            "PROPN",
+            "NNP",
+            2,
+            "nsubj",
+            "B-GPE",
+        ),
+        ("criticized", "criticize", "VERB", "VBD", 0, "ROOT", ""),
+        ("the", "the", "DET", "DT", 4, "det", ""),
+        ("government", "government", "NOUN", "NN", 2, "dobj", ""),
+        ("in", "in", "ADP", "IN", 4, "prep", ""),
+        ("Kabul", "Kabul", "PROPN", "NNP", 5, "pobj", "B-GPE"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let mut d = doc(&[clash, criticized]);
+    let c = event(
+        &d,
+        0,
+        "clashed",
+        "190",
+        Some(actor(&d, "Soldiers", "LBYMIL")),
+        Some(actor(&d, "militias", "LBYREB")),
+    );
+    let k = event(
+        &d,
+        1,
+        "criticized",
+        "111",
+        Some(actor(&d, "Washington", "USAGOV")),
+        Some(actor(&d, "government", "AFGGOV")),
+    );
+    d.events = Some(vec![c, k]);
+    assert_eq!(
+        summary(&d),
+        [at("Tripoli", "LBY", PlaceBasis::Phrase), None]
+    );
+}
+
+#[test]
+fn a_name_modifying_a_thing_is_no_place() {
+    // "Rebels fired at a U.S. destroyer in the Red Sea."
+    let rows: &[Row<'_>] = &[
+        ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj", ""),
+        ("fired", "fire", "VERB", "VBD", 0, "ROOT", ""),
+        ("at", "at", "ADP", "IN", 2, "prep", ""),
+        ("a", "a", "DET", "DT", 6, "det", ""),
+        ("U.S.", "U.S.", "PROPN", "NNP", 6, "compound", "B-GPE"),
+        ("destroyer", "destroyer", "NOUN", "NN", 3, "pobj", ""),
+        ("in", "in", "ADP", "IN", 6, "prep", ""),
+        ("the", "the", "DET", "DT", 10, "det", ""),
+        ("Red", "Red", "PROPN", "NNP", 10, "compound", "B-LOC"),
+        ("Sea", "Sea", "PROPN", "NNP", 7, "pobj", "I-LOC"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let mut d = doc(&[rows]);
+    d.events = Some(vec![event(
+        &d,
+        0,
+        "fired",
+        "190",
+        None,
+        Some(actor(&d, "U.S. destroyer", "USAMIL")),
+    )]);
+    let found = run(&d);
+    let p = found[0].as_ref().unwrap();
+    assert_eq!(
+        (p.place.name.as_str(), p.place.country.as_deref()),
+        ("Red Sea", None)
+    );
+}
+
+#[test]
+fn the_city_is_the_last_city_named() {
+    // "Soldiers clashed with gunmen in Tripoli. The army arrested gunmen in the northern city."
+    let clash: &[Row<'_>] = &[
+        ("Soldiers", "soldier", "NOUN", "NNS", 2, "nsubj", ""),
+        ("clashed", "clash", "VERB", "VBD", 0, "ROOT", ""),
+        ("in", "in", "ADP", "IN", 2, "prep", ""),
+        ("Tripoli", "Tripoli", "PROPN", "NNP", 3, "pobj", "B-GPE"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let arrest: &[Row<'_>] = &[
+        ("The", "the", "DET", "DT", 2, "det", ""),
+        ("army", "army", "NOUN", "NN", 3, "nsubj", ""),
+        ("arrested", "arrest", "VERB", "VBD", 0, "ROOT", ""),
+        ("gunmen", "gunman", "NOUN", "NNS", 3, "dobj", ""),
+        ("in", "in", "ADP", "IN", 3, "prep", ""),
+        ("the", "the", "DET", "DT", 8, "det", ""),
+        ("northern", "northern", "ADJ", "JJ", 8, "amod", ""),
+        ("city", "city", "NOUN", "NN", 5, "pobj", ""),
+        (".", ".", "PUNCT", ".", 3, "punct", ""),
+    ];
+    let mut d = doc(&[clash, arrest]);
+    d.events = Some(vec![
+        event(&d, 0, "clashed", "190", None, None),
+        event(&d, 1, "arrested", "173", None, None),
+    ]);
+    assert_eq!(
+        summary(&d),
+        [
+            at("Tripoli", "LBY", PlaceBasis::Phrase),
+            at("Tripoli", "LBY", PlaceBasis::Phrase)
+        ]
+    );
+    let found = run(&d);
+    assert_eq!(d.slice(found[1].as_ref().unwrap().span), "Tripoli");
+    // Without a city before it, "the city" is nothing, and the event goes without a place.
+    let mut d = doc(&[arrest]);
+    d.events = Some(vec![event(&d, 0, "arrested", "173", None, None)]);
+    assert_eq!(summary(&d), [None]);
+}
+
+#[test]
+fn a_dateline_qualifier_is_read() {
+    // "PARIS, Texas - Police arrested protesters." with the text stage's place span on "PARIS".
+    let rows: &[Row<'_>] = &[
+        ("PARIS", "PARIS", "PROPN", "NNP", 6, "npadvmod", "B-GPE"),
+        (",", ",", "PUNCT", ",", 1, "punct", ""),
+        ("Texas", "Texas", "PROPN", "NNP", 1, "appos", "B-GPE"),
+        ("-", "-", "PUNCT", ":", 6, "punct", ""),
+        ("Police", "police", "NOUN", "NNS", 6, "nsubj", ""),
+        ("arrested", "arrest", "VERB", "VBD", 0, "ROOT", ""),
+        ("protesters", "protester", "NOUN", "NNS", 6, "dobj", ""),
+        (".", ".", "PUNCT", ".", 6, "punct", ""),
+    ];
+    let d = doc(&[rows]);
+    let n = d.text.find("- ").unwrap() + 2;
+    let mut d = with_dateline(d, 5, n);
+    d.events = Some(vec![event(&d, 0, "arrested", "173", None, None)]);
+    assert_eq!(summary(&d), [at("Paris", "USA", PlaceBasis::Dateline)]);
+    let found = run(&d);
+    assert_eq!(d.slice(found[0].as_ref().unwrap().span), "PARIS");
 }
