@@ -68,7 +68,7 @@ use crate::clause::{self, SubjectVia};
 use crate::event::{CodedEvent, Derivation, EventActor, TextSpan};
 use crate::nominal::{ActorSet, MentionKind, Nominals};
 use crate::options::{CoderOptions, Negation, Reported};
-use crate::pattern::{Bindings, Matcher};
+use crate::pattern::{Bindings, Matcher, SynsetTable};
 use crate::sentence::{Dep, Sentence};
 use crate::trace::{EventTrace, MentionTrace, PatternTrace, SentenceTrace, VerbTrace};
 
@@ -135,6 +135,8 @@ pub struct Coder {
     transforms: Vec<Transform>,
     /// Literal words each pattern needs, by pattern id (a quick pre-filter).
     pattern_words: Vec<Box<[WordId]>>,
+    /// Synset members arranged for matching.
+    synsets: SynsetTable,
 }
 
 /// `file:line` of an origin, with the file's base name.
@@ -218,6 +220,7 @@ impl Coder {
             });
         }
         Coder {
+            synsets: SynsetTable::new(&index),
             index,
             options,
             transforms,
@@ -744,7 +747,7 @@ impl Coder {
                 };
                 let mut m = Matcher {
                     s,
-                    index: idx,
+                    synsets: &self.synsets,
                     nom,
                     after: if from_subject {
                         &subject_domain

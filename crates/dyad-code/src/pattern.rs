@@ -20,7 +20,8 @@
 //! no input makes it slow.
 
 use dyad_lexicon::index::{CompiledPattern, Pat, PatItem};
-use dyad_lexicon::{KeySeq, LexiconIndex};
+use dyad_lexicon::{KeySeq, LexiconIndex, SynsetId, WordId};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::nominal::Nominals;
 use crate::sentence::{Dep, Sentence};
@@ -50,12 +51,92 @@ pub struct Failure {
 
 const BUDGET: u32 = 20_000;
 
+/// Synset members arranged for matching: one-word members in a set, longer ones by their
+/// first word (built once per coder).
+#[derive(Debug, Clone, Default)]
+pub struct SynsetTable {
+    single: Vec<FxHashSet<WordId>>,
+    multi: Vec<FxHashMap<WordId, Vec<Box<[WordId]>>>>,
+}
+
+impl SynsetTable {
+    /// The table of every synset of the index.
+    pub fn new(index: &LexiconIndex) -> SynsetTable {
+        let mut t = SynsetTable::default();
+        for i in 0..index.lexicon().verbs.synsets.len() {
+            let members = index.verbs.synset_members(SynsetId(i as u32));
+            let mut single = FxHashSet::default();
+            let mut multi: FxHashMap<WordId, Vec<Box<[WordId]>>> = FxHashMap::default();
+            for m in members {
+                match m.as_slice() {
+                    [] => {}
+                    [w] => {
+                        single.insert(*w);
+                    }
+                    [first, ..] => multi.entry(*first).or_default().push(m.clone().into()),
+                }
+            }
+            for list in multi.values_mut() {
+                list.sort_by_key(|m| std::cmp::Reverse(m.len()));
+            }
+            t.single.push(single);
+            t.multi.push(multi);
+        }
+        t
+    }
+
+    /// The end of the longest member of synset `s` starting at key `k`.
+    fn at(&self, s: SynsetId, ids: &[WordId], k: usize) -> Option<usize> {
+        let i = s.0 as usize;
+        let w = *ids.get(k)?;
+        if let Some(list) = self.multi.get(i).and_then(|m| m.get(&w)) {
+            for m in list {
+                if ids.get(k..k + m.len()) == Some(&m[..]) {
+                    return Some(k + m.len());
+                }
+            }
+        }
+        self.single
+            .get(i)
+            .is_some_and(|set| set.contains(&w))
+            .then_some(k + 1)
+    }
+
+    /// The start of the longest member of synset `s` ending at key `k` (inclusive).
+    fn ending_at(&self, s: SynsetId, ids: &[WordId], k: usize) -> Option<usize> {
+        let i = s.0 as usize;
+        let mut best = None;
+        if let Some(map) = self.multi.get(i) {
+            for list in map.values() {
+                for m in list {
+                    let len = m.len();
+                    if len <= k + 1 && ids.get(k + 1 - len..=k) == Some(&m[..]) {
+                        let start = k + 1 - len;
+                        if best.is_none_or(|b| start < b) {
+                            best = Some(start);
+                        }
+                    }
+                }
+            }
+        }
+        if best.is_none()
+            && self
+                .single
+                .get(i)
+                .is_some_and(|set| ids.get(k).is_some_and(|w| set.contains(w)))
+        {
+            best = Some(k);
+        }
+        best
+    }
+}
+
 /// The context a pattern is matched in.
 pub struct Matcher<'m, 's> {
     /// The sentence.
     pub s: &'m Sentence<'s>,
-    /// The lexicon.
-    pub index: &'m LexiconIndex,
+    /// The synsets.
+    pub synsets: &'m SynsetTable,
     /// Phrases and codes.
     pub nom: &'m mut Nominals,
     /// Tokens elements after the verb may use.
@@ -77,27 +158,48 @@ struct State {
     furthest: (bool, usize),
 }
 
+/// What to restore when a partial match is abandoned.
+#[derive(Clone, Copy)]
+struct Mark {
+    tokens: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: Option<(usize, bool)>,
+}
+
+impl State {
+    fn mark(&self) -> Mark {
+        Mark {
+            tokens: self.b.tokens.len(),
+            source: self.b.source,
+            target: self.b.target,
+            compound: self.b.compound,
+        }
+    }
+
+    fn reset(&mut self, m: Mark) {
+        self.b.tokens.truncate(m.tokens);
+        self.b.source = m.source;
+        self.b.target = m.target;
+        self.b.compound = m.compound;
+    }
+}
+
 impl Matcher<'_, '_> {
     fn keys(&self) -> &KeySeq {
         &self.s.keys
     }
 
+    fn open(&self, domain: &[bool], k: usize) -> bool {
+        k < self.keys().len() && domain.get(self.s.key_token(k)).copied().unwrap_or(false)
+    }
+
     fn in_after(&self, k: usize) -> bool {
-        k < self.keys().len()
-            && self
-                .after
-                .get(self.s.key_token(k))
-                .copied()
-                .unwrap_or(false)
+        self.open(self.after, k)
     }
 
     fn in_before(&self, k: usize) -> bool {
-        k < self.keys().len()
-            && self
-                .before
-                .get(self.s.key_token(k))
-                .copied()
-                .unwrap_or(false)
+        self.open(self.before, k)
     }
 
     /// Tries the pattern; the bindings on success, else where it failed.
@@ -109,8 +211,7 @@ impl Matcher<'_, '_> {
         };
         // Before the verb, right to left.
         let rev: Vec<&PatItem> = p.before.iter().rev().collect();
-        let ok_before = self.back_seq(&rev, 0, self.verb_first_key, p.verb_glued, &mut st);
-        if !ok_before {
+        if !self.back_seq(&rev, 0, self.verb_first_key, p.verb_glued, &mut st) {
             let idx = p.before.len().saturating_sub(1 + st.furthest.1);
             return Err(Failure {
                 before: true,
@@ -119,7 +220,7 @@ impl Matcher<'_, '_> {
         }
         st.furthest = (false, 0);
         let items: Vec<&PatItem> = p.after.iter().collect();
-        if self.fwd_seq(&items, 0, self.verb_end_key, usize::MAX, true, &mut st) {
+        if self.fwd_seq(&items, 0, self.verb_end_key, usize::MAX, &mut st) {
             Ok(st.b)
         } else {
             Err(Failure {
@@ -131,15 +232,14 @@ impl Matcher<'_, '_> {
 
     // ---------------------------------------------------------------- forward
 
-    /// Matches `items[i..]` from key `pos` on, all keys below `limit`; the first item must
-    /// start exactly at `pos` when glued (or when `first_glue` applies to the verb).
+    /// Matches `items[i..]` from key `pos` on, all keys below `limit`; a glued item must start
+    /// exactly at `pos`.
     fn fwd_seq(
         &mut self,
         items: &[&PatItem],
         i: usize,
         pos: usize,
         limit: usize,
-        _after_verb: bool,
         st: &mut State,
     ) -> bool {
         let Some(item) = items.get(i) else {
@@ -152,65 +252,55 @@ impl Matcher<'_, '_> {
             st.furthest.1 = i;
         }
         let end_limit = limit.min(self.keys().len());
-        let candidates: Vec<usize> = if item.glued {
-            vec![pos]
-        } else {
-            (pos..end_limit).collect()
-        };
-        for k in candidates {
+        let last = if item.glued { pos + 1 } else { end_limit };
+        for k in pos..last.min(end_limit) {
             st.budget = st.budget.saturating_sub(1);
             if st.budget == 0 {
                 return false;
             }
-            let saved = st.b.clone();
-            for end in self.fwd_item(&item.pat, k, end_limit, st) {
-                if self.fwd_seq(items, i + 1, end, limit, false, st) {
-                    return true;
-                }
+            let mark = st.mark();
+            if let Some(end) = self.fwd_item(&item.pat, k, end_limit, st)
+                && self.fwd_seq(items, i + 1, end, limit, st)
+            {
+                return true;
             }
-            st.b = saved;
+            st.reset(mark);
         }
         false
     }
 
-    /// Places one element starting at key `k`: the possible ends (bindings recorded in `st`;
-    /// the caller restores them on failure).
-    fn fwd_item(&mut self, pat: &Pat, k: usize, limit: usize, st: &mut State) -> Vec<usize> {
+    /// Places one element starting at key `k`: its end (bindings recorded in `st`; the caller
+    /// restores them on failure).
+    fn fwd_item(&mut self, pat: &Pat, k: usize, limit: usize, st: &mut State) -> Option<usize> {
         if k >= limit || !self.in_after(k) {
-            return Vec::new();
+            return None;
         }
         match pat {
-            Pat::Word(w) => {
-                if self.keys().ids().get(k) == Some(w) {
-                    st.b.tokens.push(self.s.key_token(k));
-                    vec![k + 1]
-                } else {
-                    Vec::new()
+            Pat::Word(w) => (self.keys().ids().get(k) == Some(w)).then(|| {
+                st.b.tokens.push(self.s.key_token(k));
+                k + 1
+            }),
+            Pat::Synset(set) => {
+                let end = self.synsets.at(*set, self.keys().ids(), k)?;
+                if end > limit || !(k..end).all(|x| self.in_after(x)) {
+                    return None;
                 }
+                for x in k..end {
+                    st.b.tokens.push(self.s.key_token(x));
+                }
+                Some(end)
             }
-            Pat::Synset(set) => match self.index.verbs.synset_at(*set, self.keys(), k) {
-                Some(end) if end <= limit && (k..end).all(|x| self.in_after(x)) => {
-                    for x in k..end {
-                        st.b.tokens.push(self.s.key_token(x));
-                    }
-                    vec![end]
-                }
-                _ => Vec::new(),
-            },
             Pat::Source | Pat::Target | Pat::Compound | Pat::Skip => {
                 let t = self.s.key_token(k);
                 if self.s.toks[t].key_start as usize != k {
-                    return Vec::new();
+                    return None;
                 }
                 // A chunk starting here, or (after a word matched inside it: "* THEIR ^")
                 // the rest of the chunk this token is in.
-                let Some(h) = self
+                let h = self
                     .nom
                     .chunk_starting(t)
-                    .or_else(|| self.nom.chunk_covering(t).filter(|&h| h >= t))
-                else {
-                    return Vec::new();
-                };
+                    .or_else(|| self.nom.chunk_covering(t).filter(|&h| h >= t))?;
                 let (_, hi) = self.nom.extent(h);
                 let mut end = self.s.toks[hi - 1].key_end as usize;
                 match pat {
@@ -218,7 +308,7 @@ impl Matcher<'_, '_> {
                     Pat::Compound => {
                         let full = self.nom.full(self.s, h);
                         if full.items.len() < 2 {
-                            return Vec::new();
+                            return None;
                         }
                         // The compound runs to the end of its last conjunct.
                         let last = full.items.iter().map(|a| a.end).max().unwrap_or(hi);
@@ -227,7 +317,7 @@ impl Matcher<'_, '_> {
                     }
                     _ => {
                         if self.nom.own(self.s, h).is_empty() {
-                            return Vec::new();
+                            return None;
                         }
                         if matches!(pat, Pat::Source) {
                             st.b.source = Some(h);
@@ -236,51 +326,37 @@ impl Matcher<'_, '_> {
                         }
                     }
                 }
-                if end > limit {
-                    return Vec::new();
-                }
-                vec![end]
+                (end <= limit).then_some(end)
             }
             Pat::NounPhrase(inner) => {
-                let Some((head, mods)) = inner.split_last() else {
-                    return Vec::new();
-                };
-                let ends = self.fwd_item(&head.pat, k, limit, st);
-                let Some(&end) = ends.first() else {
-                    return Vec::new();
-                };
+                let (head, mods) = inner.split_last()?;
+                let end = self.fwd_item(&head.pat, k, limit, st)?;
                 if mods.is_empty() {
-                    return vec![end];
+                    return Some(end);
                 }
                 let t = self.s.key_token(k);
                 let (lo, _) = self.nom.extent(t);
                 let lo_key = self.s.toks[lo].key_start as usize;
                 // Inside a noun phrase the modifiers are in order, gaps allowed.
                 let mods: Vec<&PatItem> = mods.iter().collect();
-                if lo_key < k && self.fwd_seq(&mods, 0, lo_key, k, false, st) {
-                    vec![end]
-                } else {
-                    Vec::new()
-                }
+                (lo_key < k && self.fwd_seq(&mods, 0, lo_key, k, st)).then_some(end)
             }
             Pat::Prep(inner) => {
-                let Some((prep, rest)) = inner.split_first() else {
-                    return Vec::new();
-                };
+                let (prep, rest) = inner.split_first()?;
                 let Pat::Word(w) = &prep.pat else {
-                    return Vec::new();
+                    return None;
                 };
                 if self.keys().ids().get(k) != Some(w) {
-                    return Vec::new();
+                    return None;
                 }
                 let p = self.s.key_token(k);
                 if rest.is_empty() {
                     // `(TO)`: the preposition must govern something.
                     if self.s.children(p).is_empty() {
-                        return Vec::new();
+                        return None;
                     }
                     st.b.tokens.push(p);
-                    return vec![k + 1];
+                    return Some(k + 1);
                 }
                 // The rest inside the preposition's phrase.
                 let subtree_end = (0..self.s.len())
@@ -291,23 +367,20 @@ impl Matcher<'_, '_> {
                     .min(limit);
                 st.b.tokens.push(p);
                 let rest: Vec<&PatItem> = rest.iter().collect();
-                let before = st.b.clone();
-                if self.fwd_seq(&rest, 0, k + 1, subtree_end, false, st) {
-                    // The end is where the rest ended: approximate by the furthest token bound.
-                    let end =
-                        st.b.tokens
-                            .iter()
-                            .map(|&t| self.s.toks[t].key_end as usize)
-                            .chain(st.b.target.map(|h| self.chunk_end_key(h)))
-                            .chain(st.b.source.map(|h| self.chunk_end_key(h)))
-                            .max()
-                            .unwrap_or(k + 1)
-                            .max(k + 1);
-                    vec![end.min(limit)]
-                } else {
-                    st.b = before;
-                    Vec::new()
+                if !self.fwd_seq(&rest, 0, k + 1, subtree_end, st) {
+                    return None;
                 }
+                // The group ends after the furthest token it bound.
+                let end =
+                    st.b.tokens
+                        .iter()
+                        .map(|&t| self.s.toks[t].key_end as usize)
+                        .chain(st.b.target.map(|h| self.chunk_end_key(h)))
+                        .chain(st.b.source.map(|h| self.chunk_end_key(h)))
+                        .max()
+                        .unwrap_or(k + 1)
+                        .max(k + 1);
+                Some(end.min(limit))
             }
         }
     }
@@ -341,81 +414,57 @@ impl Matcher<'_, '_> {
         if pos == 0 {
             return false;
         }
-        let candidates: Vec<usize> = if glued_here {
-            vec![pos - 1]
-        } else {
-            (0..pos).rev().collect()
-        };
-        for k in candidates {
+        let lowest = if glued_here { pos - 1 } else { 0 };
+        for k in (lowest..pos).rev() {
             st.budget = st.budget.saturating_sub(1);
             if st.budget == 0 {
                 return false;
             }
-            let saved = st.b.clone();
-            for start in self.back_item(&item.pat, k, st) {
-                // This item glued to the one before it (in text order) means that one must
-                // end right where this one starts.
-                if self.back_seq(items, i + 1, start, item.glued, st) {
-                    return true;
-                }
+            let mark = st.mark();
+            // This item glued to the one before it (in text order) means that one must end
+            // right where this one starts.
+            if let Some(start) = self.back_item(&item.pat, k, st)
+                && self.back_seq(items, i + 1, start, item.glued, st)
+            {
+                return true;
             }
-            st.b = saved;
+            st.reset(mark);
         }
         false
     }
 
-    /// Places one element ending at key `k` (inclusive): the possible starts.
-    fn back_item(&mut self, pat: &Pat, k: usize, st: &mut State) -> Vec<usize> {
+    /// Places one element ending at key `k` (inclusive): its start.
+    fn back_item(&mut self, pat: &Pat, k: usize, st: &mut State) -> Option<usize> {
         let slot = matches!(pat, Pat::Source | Pat::Target | Pat::Compound | Pat::Skip);
         let open = if slot {
-            k < self.keys().len()
-                && self
-                    .before_slots
-                    .get(self.s.key_token(k))
-                    .copied()
-                    .unwrap_or(false)
+            self.open(self.before_slots, k)
         } else {
             self.in_before(k)
         };
         if !open {
-            return Vec::new();
+            return None;
         }
         match pat {
-            Pat::Word(w) => {
-                if self.keys().ids().get(k) == Some(w) {
-                    st.b.tokens.push(self.s.key_token(k));
-                    vec![k]
-                } else {
-                    Vec::new()
-                }
-            }
+            Pat::Word(w) => (self.keys().ids().get(k) == Some(w)).then(|| {
+                st.b.tokens.push(self.s.key_token(k));
+                k
+            }),
             Pat::Synset(set) => {
-                let members = self.index.verbs.synset_members(*set);
-                for m in members {
-                    let len = m.len();
-                    if len == 0 || len > k + 1 {
-                        continue;
-                    }
-                    let start = k + 1 - len;
-                    if self.keys().ids().get(start..=k) == Some(m.as_slice())
-                        && (start..=k).all(|x| self.in_before(x))
-                    {
-                        for x in start..=k {
-                            st.b.tokens.push(self.s.key_token(x));
-                        }
-                        return vec![start];
-                    }
+                let start = self.synsets.ending_at(*set, self.keys().ids(), k)?;
+                if !(start..=k).all(|x| self.in_before(x)) {
+                    return None;
                 }
-                Vec::new()
+                for x in start..=k {
+                    st.b.tokens.push(self.s.key_token(x));
+                }
+                Some(start)
             }
             Pat::Source | Pat::Target | Pat::Compound | Pat::Skip => {
                 let t = self.s.key_token(k);
                 if (self.s.toks[t].key_end as usize).saturating_sub(1) != k {
-                    return Vec::new();
+                    return None;
                 }
-                let Some(mut h) = self.nom.chunk_ending(t) else {
-                    return Vec::new();
-                };
+                let mut h = self.nom.chunk_ending(t)?;
                 if matches!(pat, Pat::Compound) {
                     // Up to the first conjunct.
                     let mut steps = 0;
@@ -429,12 +478,12 @@ impl Matcher<'_, '_> {
                     }
                     let full = self.nom.full(self.s, h);
                     if full.items.len() < 2 {
-                        return Vec::new();
+                        return None;
                     }
                     st.b.compound = Some((h, true));
                 } else if !matches!(pat, Pat::Skip) {
                     if self.nom.own(self.s, h).is_empty() {
-                        return Vec::new();
+                        return None;
                     }
                     if matches!(pat, Pat::Source) {
                         st.b.source = Some(h);
@@ -443,61 +492,49 @@ impl Matcher<'_, '_> {
                     }
                 }
                 let (lo, _) = self.nom.extent(h);
-                vec![self.s.toks[lo].key_start as usize]
+                Some(self.s.toks[lo].key_start as usize)
             }
             Pat::NounPhrase(inner) => {
-                let Some((head, mods)) = inner.split_last() else {
-                    return Vec::new();
-                };
-                let starts = self.back_item(&head.pat, k, st);
-                let Some(&start) = starts.first() else {
-                    return Vec::new();
-                };
+                let (head, mods) = inner.split_last()?;
+                let start = self.back_item(&head.pat, k, st)?;
                 if mods.is_empty() {
-                    return vec![start];
+                    return Some(start);
                 }
                 let t = self.s.key_token(start);
                 let (lo, _) = self.nom.extent(t);
                 let lo_key = self.s.toks[lo].key_start as usize;
                 let mods: Vec<&PatItem> = mods.iter().rev().collect();
                 // Modifiers right to left, within [lo_key, start).
-                let saved = st.b.clone();
-                if self.back_seq_within(&mods, 0, start, lo_key, st) {
-                    vec![lo_key.min(start)]
-                } else {
-                    st.b = saved;
-                    Vec::new()
-                }
+                self.back_seq_within(&mods, 0, start, lo_key, st)
+                    .then_some(lo_key.min(start))
             }
             Pat::Prep(inner) => {
-                let Some((prep, rest)) = inner.split_first() else {
-                    return Vec::new();
-                };
+                let (prep, rest) = inner.split_first()?;
                 let Pat::Word(w) = &prep.pat else {
-                    return Vec::new();
+                    return None;
                 };
+                let rest: Vec<&PatItem> = rest.iter().collect();
                 // The preposition somewhere at or before k, its group ending at k.
                 for p in (0..=k).rev() {
                     if self.keys().ids().get(p) != Some(w) || !self.in_before(p) {
                         continue;
                     }
-                    let rest: Vec<&PatItem> = rest.iter().collect();
-                    let saved = st.b.clone();
+                    let mark = st.mark();
                     st.b.tokens.push(self.s.key_token(p));
                     let ok = rest.is_empty() || {
                         // Reuse the forward matcher on the before-domain.
                         let after = std::mem::take(&mut self.after);
                         self.after = self.before;
-                        let r = self.fwd_seq(&rest, 0, p + 1, k + 1, false, st);
+                        let r = self.fwd_seq(&rest, 0, p + 1, k + 1, st);
                         self.after = after;
                         r
                     };
                     if ok {
-                        return vec![p];
+                        return Some(p);
                     }
-                    st.b = saved;
+                    st.reset(mark);
                 }
-                Vec::new()
+                None
             }
         }
     }
@@ -521,13 +558,13 @@ impl Matcher<'_, '_> {
             if st.budget == 0 {
                 return false;
             }
-            let saved = st.b.clone();
-            for start in self.back_item(&item.pat, k, st) {
-                if self.back_seq_within(items, i + 1, start, lo, st) {
-                    return true;
-                }
+            let mark = st.mark();
+            if let Some(start) = self.back_item(&item.pat, k, st)
+                && self.back_seq_within(items, i + 1, start, lo, st)
+            {
+                return true;
             }
-            st.b = saved;
+            st.reset(mark);
         }
         false
     }

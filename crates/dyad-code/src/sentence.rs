@@ -262,7 +262,14 @@ impl<'a> Sentence<'a> {
             } else {
                 i - start
             };
-            let word = t.text(text);
+            let tag = Tag::from_tag(t.tag());
+            // Lemmas are looked up for verbs only (they find verb entries); the lower-case
+            // form comes from the token's key below.
+            let lemma = if tag.is_verb() || t.pos() == Some(Pos::Verb) {
+                index.word_id(t.lemma())
+            } else {
+                WordId::UNKNOWN
+            };
             toks.push(Tok {
                 head: local_head,
                 dep: if local_head == i - start {
@@ -271,10 +278,10 @@ impl<'a> Sentence<'a> {
                     Dep::from_label(t.dep())
                 },
                 pos: t.pos(),
-                tag: Tag::from_tag(t.tag()),
+                tag,
                 span: t.span(),
-                lower: index.word_id(word),
-                lemma: index.word_id(t.lemma()),
+                lower: WordId::UNKNOWN,
+                lemma,
                 key_start: 0,
                 key_end: 0,
             });
@@ -308,6 +315,17 @@ impl<'a> Sentence<'a> {
                 }
                 tok.key_end = k as u32 + 1;
             }
+        }
+        // The lower-case form of a one-key token is its key; others are looked up whole.
+        for tok in toks.iter_mut() {
+            tok.lower = if tok.key_end == tok.key_start + 1 {
+                keys.ids()
+                    .get(tok.key_start as usize)
+                    .copied()
+                    .unwrap_or(WordId::UNKNOWN)
+            } else {
+                index.word_id(tok.span.slice(text).unwrap_or(""))
+            };
         }
         // Tokens without keys: an empty range at the next key.
         let mut next = keys.len() as u32;
