@@ -183,8 +183,9 @@ pub fn embedded_files() -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// dyad's default lexicon, compiled from the embedded files. Each call reads them afresh (tens
-/// of milliseconds); keep the result, or the [`dyad_lexicon::LexiconIndex`] built from it.
+/// dyad's default lexicon, compiled from the embedded files (about 4 MB of text, 19,000 actors).
+/// Each call reads them afresh (0.4 to 0.7 s in a debug build on the reference machine); keep
+/// the result, or the [`dyad_lexicon::LexiconIndex`] built from it.
 pub fn default_lexicon() -> Read<Lexicon> {
     let files = embedded_files();
     let pairs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
