@@ -72,7 +72,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         preds.push(p);
     }
     let report = score(&gold, &preds)?;
-    println!(
+    match write_report(gold_path, &report, &traces) {
+        // A closed pipe (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
+fn write_report(
+    gold_path: &str,
+    report: &dyad_eval::Report,
+    traces: &[Vec<dyad_code::SentenceTrace>],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
         "{}: {}/{} records exact; events gold {} predicted {} correct {}; P {:.3} R {:.3} F1 {:.3}; root F1 {:.3}; country-root F1 {:.3}",
         gold_path,
         report.records_exact,
@@ -85,7 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         report.f1,
         report.root_f1,
         report.country_root_f1,
-    );
+    )?;
     for m in &report.mismatches {
         let fmt = |v: &[dyad_eval::EventKey]| {
             v.iter()
@@ -93,20 +108,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        println!(
+        writeln!(
+            out,
             "-- [{}] {}\n   gold: {}\n   pred: {}",
             m.id,
             m.text,
             fmt(&m.gold),
             fmt(&m.predicted)
-        );
+        )?;
         if let Some(tr) = traces.get(m.index) {
             for t in tr {
                 for line in t.render().lines() {
-                    println!("      {line}");
+                    writeln!(out, "      {line}")?;
                 }
             }
         }
     }
-    Ok(())
+    out.flush()
 }
