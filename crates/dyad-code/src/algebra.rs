@@ -316,18 +316,18 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables { forward, reverse }
 });
 
-/// The PICO number of a CAMEO code; a code the table lacks is read as its root's ("0873x"
-/// no; "088" → "080"), and `None` when neither is known (WEIS and fictional codes).
+/// The PICO number of a CAMEO code. A CAMEO code the table lacks (141 to 144, 176, 201 to
+/// 203, 1213) is read as its root's ("141" as "140"); a code that is no CAMEO code of the
+/// ontology (the validation dictionaries' WEIS codes such as "095" or "1717") has none.
 pub fn pico(code: &str) -> Option<i32> {
     let t = &*TABLES;
     if let Some(&n) = t.forward.get(code) {
         return Some(n);
     }
-    if code.len() >= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-        let root = format!("{}0", &code[..2]);
-        return t.forward.get(root.as_str()).copied();
-    }
-    None
+    let cameo: dyad_ontology::Cameo = code.parse().ok()?;
+    dyad_ontology::cameo_entry(cameo)?;
+    let root = format!("{}0", cameo.root().as_str());
+    t.forward.get(root.as_str()).copied()
 }
 
 /// The CAMEO code of a PICO number, if it has one.
@@ -388,6 +388,8 @@ mod tests {
         }
         assert_eq!(pico("075A"), None);
         assert_eq!(pico("902"), None);
+        assert_eq!(pico("095"), None, "no CAMEO code");
+        assert_eq!(pico("141"), pico("140"), "a CAMEO code read as its root");
     }
 
     #[test]

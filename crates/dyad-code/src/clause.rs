@@ -13,7 +13,12 @@
 //! * **Pronouns.** A personal pronoun subject is resolved within the sentence to the subject
 //!   of the nearest governing clause that names an actor ("Ethiopia indicated it would act":
 //!   Ethiopia). Document-level resolution is a later stage's job.
-//! * **Passive.** A `nsubjpass` or `auxpass` child, or a past participle modifying a noun.
+//! * **Several subjects** (a dateline parsed as one, a name split into pieces): adjacent ones
+//!   are one phrase and the first stands for it; otherwise the group nearest the verb wins.
+//!   A verb with none but a noun hung off it as a compound on its left ("Ethiopia act on")
+//!   takes that noun.
+//! * **Passive.** A `nsubjpass` or `auxpass` child, a past participle modifying a noun, or a
+//!   past participle opening an adverbial clause ("Rebuked by Eriador, Osgiliath …").
 //!   The logical source is then the `by` phrase (`agent`), else a `from` or `in` phrase
 //!   (PETRARCH's choice); the grammatical subject is the target.
 //! * **Negation.** A `neg` child ("not", "n't", "never").
@@ -201,14 +206,20 @@ fn non_finite(s: &Sentence<'_>, v: usize) -> bool {
             .any(|&c| s.toks[c as usize].tag == Tag::To)
 }
 
-/// Whether `v` is passive.
+/// Whether `v` is passive: a passive subject or auxiliary, a past participle modifying a
+/// noun ("men sought in the slaying"), or a past participle opening an adverbial clause
+/// without subject or auxiliary ("Rebuked by Eriador, Osgiliath …").
 pub fn is_passive(s: &Sentence<'_>, v: usize) -> bool {
+    let t = &s.toks[v];
     s.children(v)
         .iter()
         .any(|&c| matches!(s.toks[c as usize].dep, Dep::Nsubjpass | Dep::Auxpass))
-        || (s.toks[v].tag == Tag::Vbn
-            && s.toks[v].dep == Dep::Acl
-            && s.head(v).is_some_and(|h| s.is_nominal(h)))
+        || (t.tag == Tag::Vbn && t.dep == Dep::Acl && s.head(v).is_some_and(|h| s.is_nominal(h)))
+        || (t.tag == Tag::Vbn
+            && t.dep == Dep::Advcl
+            && !s.children(v).iter().any(|&c| {
+                matches!(s.toks[c as usize].dep, Dep::Aux) || s.toks[c as usize].dep.is_subject()
+            }))
 }
 
 /// For a passive participle modifying a noun, that noun (its logical object).

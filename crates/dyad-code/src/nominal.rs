@@ -1,36 +1,51 @@
 //! Noun phrases → actor codes.
 //!
-//! **Mentions.** The sentence's keys are scanned once, left to right: at each position the
+//! **Mentions.** The sentence's keys are scanned once, left to right: at each position that
+//! begins a token (a name inside a hyphenated word, "pro-Russia", is not that name) the
 //! longest actor name is taken, else the longest agent phrase (PETRARCH's order); the scan
-//! resumes after the match. Actor names resolve to their code on the event date
-//! (a dated period containing the date wins over an undated default, across the entries that
-//! share the name as within one); a null period (`---`) leaves a "known, not an actor"
-//! mention that codes nothing.
+//! resumes after the match. Actor names resolve to their code on the event date (a dated
+//! period containing the date wins over an undated default, across the entries that share
+//! the name as within one); a null period (`---`) leaves a "known, not an actor" mention that
+//! codes nothing.
 //!
 //! **Phrases.** A nominal head's *own phrase* is the head and what hangs off it inside the
 //! noun phrase proper: determiners, adjectives, compounds, numbers, possessors with their
-//! `'s` (followed recursively). Prepositional phrases, relative clauses, appositions and
-//! conjuncts are not in it. The own phrase is also the unit ("chunk") that the `$`, `+`, `%`
-//! and `^` slots of verb patterns match.
+//! `'s` (followed recursively), coordinated modifiers ("US and British activists"), and the
+//! whole of any name the head is part of. Prepositional phrases, relative clauses,
+//! appositions and conjuncts are not in it. The own phrase is also the unit ("chunk") that
+//! the `$`, `+`, `%` and `^` slots of verb patterns match.
 //!
 //! **Codes of a phrase.** The leftmost actor of the own phrase (TABARI's and PETRARCH's
-//! "first actor in the phrase": "Ithilen's minister Calimehtar" is Ithilen's), with every
-//! agent of the own phrase attached in text order: a suffix agent (`~GOV`) is appended, a
-//! prefix agent (`NGO~`) put in front, each only if the code does not already contain it
-//! ("White House officials": USAGOV + GOV = USAGOV). Without an own actor, the phrase takes
-//! the actor of its apposition, else of its first prepositional phrase that has one ("troops
-//! in Iraq" → IRQMIL, "the ambassadors of Arnor" → ARNGOV); agents alone give `---` + agent
-//! ("officials" → `---GOV`). An apposition that refines the head's code keeps the refinement
-//! ("Kim, North Korea's leader": PRK → PRKGOV).
+//! "first actor in the phrase": "Ithilen's minister Calimehtar" is Ithilen's), plus the
+//! actors coordinated with it ("US and British activists"; "Fornost and the evil Gondor" when
+//! the parser put both in one phrase), each with every agent of the own phrase attached in
+//! text order: a suffix agent (`~GOV`) is appended, a prefix agent (`NGO~`) put in front,
+//! each only if the code does not already carry it as one of its three-letter parts
+//! ("White House officials": USAGOV + GOV = USAGOV; "West German world government": GMWGOV +
+//! WGO = GMWGOVWGO). Without an own actor the phrase takes, in this order, the actor of its
+//! first prepositional phrase that has one ("troops in Iraq" → IRQMIL, "the ambassadors of
+//! Arnor" → ARNGOV), of a prepositional phrase of a participle modifying it ("a report
+//! released in the Rwandan capital" → RWA), of its apposition, and last the agents of a
+//! prepositional phrase ("an air strike by government forces" → `---MIL`); its own agents
+//! attach to what it took (own agents first). Agents alone give `---` + agent ("officials"
+//! → `---GOV`). An apposition that refines the head's code keeps the refinement ("Kim, North
+//! Korea's leader": PRK → PRKGOV). Whether the head word itself is the name or role word is
+//! recorded ([`ActorSet::head_named`]): a role word modifying another noun ("military
+//! exercises") makes a source, not a target.
 //!
 //! **Conjunctions.** A phrase with conjuncts stands for every conjunct's codes ("Ithilen and
-//! the government of Gondor" → ITH, GONGOV); conjuncts that code nothing are dropped ("the
-//! lions and Gondor" → GON). A conjunct with agents but no actor borrows the actors of its
-//! siblings, so shared modifiers distribute: "Danish media and government" → DNKMED, DNKGOV;
-//! "lawmakers and officials in Fornost and Gondor" → FORLEG, GONLEG, FORGOV, GONGOV.
+//! the government of Gondor" → ITH, GONGOV); conjuncts of any word of the head's name count
+//! (parsers split names), and so do appositions that continue a list ("The US, Russia, and
+//! Switzerland"; "Mordor, the awful Fornost, and Gondor"). Conjuncts that code nothing are
+//! dropped ("the lions and Gondor" → GON). A conjunct with agents but no actor borrows the
+//! actors of its siblings, so shared modifiers distribute: "Danish media and government" →
+//! DNKMED, DNKGOV; "lawmakers and officials in Fornost and Gondor" → FORLEG, GONLEG, FORGOV,
+//! GONGOV.
 //!
 //! **New actors.** With `new_actor_length` > 0 (PETRARCH's option), a phrase with no code at
-//! all and at most that many words is coded by its own text in quotes (`"INJURY TOLL"`).
+//! all and at most that many words (its apposition included, `'s` and punctuation not
+//! counted) is coded by its own text in quotes (`"INJURY TOLL"`); only whole phrases, never
+//! a part a fallback looked into.
 
 use dyad_lexicon::{ActorId, AgentId, Attach, LexiconIndex};
 use jiff::civil::Date;
