@@ -819,7 +819,22 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             .filter(|(_, m)| event.is_none_or(|e| !m.tokens.clone().any(|i| self.in_actor(e, i))))
             .map(|(i, _)| i)
             .collect();
-        order.sort_by_key(|&i| (!sent.mentions[i].tokens.contains(&obj), i));
+        // The name of the object itself: on its head, or after "of" on a place noun ("the
+        // town of Gondar", "the port of Hodeidah").
+        let tree = &self.tree;
+        let named: Vec<usize> = if PLACE_NOUNS.contains(&tree.lemma(obj).as_str()) {
+            tree.children_with(obj, "prep")
+                .filter(|&p| tree.lemma(p) == "of")
+                .flat_map(|p| self.prep_objects(p))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        order.sort_by_key(|&i| {
+            let m = &sent.mentions[i];
+            let own = m.tokens.contains(&obj) || named.iter().any(|n| m.tokens.contains(n));
+            (!own, i)
+        });
         if order.is_empty() && self.refers_to_a_city(obj) {
             // "the city": the last city named, earlier in this sentence or before it.
             let here = sent.mentions.iter().enumerate().rev().find(|(_, m)| {
@@ -1063,6 +1078,15 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
         } else {
             None
         };
+        // The event a "during" phrase names ("during a rally in Caracas", "during a visit to
+        // Beijing").
+        for p in tree.children_with(w, "prep") {
+            if tree.lemma(p) == "during" {
+                for o in self.prep_objects(p) {
+                    self.phrases_of(sent, o, event, true, &mut found);
+                }
+            }
+        }
         decide!(found, PlaceBasis::Phrase);
         // 2. The clause: coordinated and controlling verbs, participle clauses, "here".
         if let Some(v) = verb {
@@ -1103,6 +1127,26 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                     });
                 }
             }
+            // Where the subject is, when that is less than a country ("Police in Nairobi
+            // fired tear gas"; "Police in Georgia" says whose police they are).
+            let mut found = Vec::new();
+            for &c in &chain {
+                for subj in tree
+                    .kids(c)
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(tree.dep(k), "nsubj" | "nsubjpass"))
+                {
+                    for p in tree.children_with(subj, "prep") {
+                        if LOCATIVE.contains(&tree.lemma(p).as_str()) {
+                            for o in self.prep_objects(p) {
+                                found.push(self.in_object(sent, o, Accept::NotCountry, None));
+                            }
+                        }
+                    }
+                }
+            }
+            decide!(found, PlaceBasis::Clause);
         }
         // 3. The dateline.
         self.dateline_place(event)

@@ -581,8 +581,9 @@ fn on_locates_cities_not_countries() {
 }
 
 #[test]
-fn phrases_on_a_subject_do_not_locate_the_reported_event() {
-    // "Officials in Kyiv said Russia struck Lviv."
+fn a_subject_locates_its_own_event_not_the_reported_one() {
+    // "Officials in Kyiv said Russia struck Lviv.": the statement was made in Kyiv; the strike
+    // has no place (Lviv is its target).
     let rows: &[Row<'_>] = &[
         ("Officials", "official", "NOUN", "NNS", 4, "nsubj", ""),
         ("in", "in", "ADP", "IN", 1, "prep", ""),
@@ -611,7 +612,19 @@ fn phrases_on_a_subject_do_not_locate_the_reported_event() {
         Some(actor(&d, "Lviv", "UKR")),
     );
     d.events = Some(vec![said, struck]);
-    assert_eq!(summary(&d), [None, None]);
+    assert_eq!(summary(&d), [at("Kyiv", "UKR", PlaceBasis::Clause), None]);
+    // A country on the subject says whose they are, not where: "Police in Ukraine arrested ...".
+    let rows: &[Row<'_>] = &[
+        ("Police", "police", "NOUN", "NNS", 4, "nsubj", ""),
+        ("in", "in", "ADP", "IN", 1, "prep", ""),
+        ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "pobj", "B-GPE"),
+        ("arrested", "arrest", "VERB", "VBD", 0, "ROOT", ""),
+        ("protesters", "protester", "NOUN", "NNS", 4, "dobj", ""),
+        (".", ".", "PUNCT", ".", 4, "punct", ""),
+    ];
+    let mut d = doc(&[rows]);
+    d.events = Some(vec![event(&d, 0, "arrested", "173", None, None)]);
+    assert_eq!(summary(&d), [None]);
 }
 
 #[test]
@@ -1010,4 +1023,167 @@ fn a_dateline_qualifier_is_read() {
     assert_eq!(summary(&d), [at("Paris", "USA", PlaceBasis::Dateline)]);
     let found = run(&d);
     assert_eq!(d.slice(found[0].as_ref().unwrap().span), "PARIS");
+}
+
+#[test]
+fn during_an_event_noun_and_the_town_of() {
+    // "Police detained Melia during a rally in Kyiv." / "Troops clashed in the Kherson region
+    // town of Donetsk." (a town named after "of" wins over the division before it)
+    let rally: &[Row<'_>] = &[
+        ("Police", "police", "NOUN", "NNS", 2, "nsubj", ""),
+        ("detained", "detain", "VERB", "VBD", 0, "ROOT", ""),
+        ("Melia", "Melia", "PROPN", "NNP", 2, "dobj", "B-PERSON"),
+        ("during", "during", "ADP", "IN", 2, "prep", ""),
+        ("a", "a", "DET", "DT", 6, "det", ""),
+        ("rally", "rally", "NOUN", "NN", 4, "pobj", ""),
+        ("in", "in", "ADP", "IN", 6, "prep", ""),
+        ("Kyiv", "Kyiv", "PROPN", "NNP", 7, "pobj", "B-GPE"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let town: &[Row<'_>] = &[
+        ("Troops", "troop", "NOUN", "NNS", 2, "nsubj", ""),
+        ("clashed", "clash", "VERB", "VBD", 0, "ROOT", ""),
+        ("in", "in", "ADP", "IN", 2, "prep", ""),
+        ("the", "the", "DET", "DT", 7, "det", ""),
+        ("Kherson", "Kherson", "PROPN", "NNP", 6, "compound", "B-GPE"),
+        ("region", "region", "NOUN", "NN", 7, "compound", ""),
+        ("town", "town", "NOUN", "NN", 3, "pobj", ""),
+        ("of", "of", "ADP", "IN", 7, "prep", ""),
+        ("Donetsk", "Donetsk", "PROPN", "NNP", 8, "pobj", "B-GPE"),
+        (".", ".", "PUNCT", ".", 2, "punct", ""),
+    ];
+    let mut d = doc(&[rally, town]);
+    d.events = Some(vec![
+        event(
+            &d,
+            0,
+            "detained",
+            "173",
+            None,
+            Some(actor(&d, "Melia", "UKROPP")),
+        ),
+        event(&d, 1, "clashed", "190", None, None),
+    ]);
+    assert_eq!(
+        summary(&d),
+        [
+            at("Kyiv", "UKR", PlaceBasis::Phrase),
+            at("Donetsk", "UKR", PlaceBasis::Phrase)
+        ]
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[(&str, &str, &str)] = &[
+        ("Kyiv", "PROPN", "NNP"),
+        ("Paris", "PROPN", "NNP"),
+        ("Texas", "PROPN", "NNP"),
+        ("in", "ADP", "IN"),
+        ("near", "ADP", "IN"),
+        ("to", "ADP", "IN"),
+        ("of", "ADP", "IN"),
+        ("on", "ADP", "IN"),
+        ("the", "DET", "DT"),
+        ("city", "NOUN", "NN"),
+        ("here", "ADV", "RB"),
+        ("where", "SCONJ", "WRB"),
+        ("met", "VERB", "VBD"),
+        ("visited", "VERB", "VBD"),
+        ("talks", "NOUN", "NNS"),
+        ("région", "NOUN", "NN"),
+        (",", "PUNCT", ","),
+        ("—", "PUNCT", ":"),
+    ];
+    const DEPS: &[&str] = &[
+        "ROOT",
+        "nsubj",
+        "dobj",
+        "prep",
+        "pobj",
+        "compound",
+        "relcl",
+        "advmod",
+        "xcomp",
+        "conj",
+        "advcl",
+        "det",
+        "amod",
+        "appos",
+        "punct",
+        "nsubjpass",
+        "poss",
+    ];
+    const NER: &[&str] = &[
+        "", "B-GPE", "I-GPE", "B-LOC", "B-NORP", "B-ORG", "B-DATE", "I-FAC",
+    ];
+
+    prop_compose! {
+        fn rows()(n in 1usize..14)(
+            words in proptest::collection::vec(0..WORDS.len(), n),
+            heads in proptest::collection::vec(0usize..n + 3, n),
+            deps in proptest::collection::vec(0..DEPS.len(), n),
+            ners in proptest::collection::vec(0..NER.len(), n),
+        ) -> String {
+            let mut out = String::new();
+            for i in 0..words.len() {
+                let (w, upos, xpos) = WORDS[words[i]];
+                let misc = if NER[ners[i]].is_empty() { "NER=O".to_owned() } else { format!("NER={}", NER[ners[i]]) };
+                out.push_str(&format!("{}\t{w}\t{w}\t{upos}\t{xpos}\t_\t{}\t{}\t_\t{misc}\n", i + 1, heads[i], DEPS[deps[i]]));
+            }
+            out.push('\n');
+            out
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_tree_and_any_event_spans_are_safe(
+            sents in proptest::collection::vec(rows(), 1..4),
+            spans in proptest::collection::vec((0usize..4, 0usize..120, 0usize..120, 0usize..4), 0..6),
+            dateline in proptest::option::of((0usize..40, 0usize..40)),
+            code in prop::sample::select(vec!["010", "042", "040", "190", "173", "141", "111"]),
+        ) {
+            let src: String = sents.concat();
+            let (text, parse) = parse_conllu(&src).unwrap();
+            let mut d = Doc::new("p", jiff::civil::date(2024, 6, 19), text);
+            d.parse = Some(parse);
+            d.dateline = Some(dateline.map(|(a, b)| Dateline {
+                span: Span::new(0, b),
+                place: Span::new(a.min(b), b),
+                date_text: None,
+                date: None,
+                agency: None,
+            }));
+            let first = d.text.split(' ').next().unwrap_or("").to_owned();
+            let events: Vec<Event> = spans
+                .iter()
+                .map(|&(s, a, b, actor_at)| {
+                    let mut e = event(&d, 0, &first, code, None, None);
+                    e.sentence_index = s as u32;
+                    e.verb.span = [a, b];
+                    if actor_at > 0 {
+                        e.target = Some(ActorRef {
+                            code: "UKR".into(),
+                            country: "UKR".into(),
+                            sector: None,
+                            text: String::new(),
+                            span: [a / 2, b],
+                        });
+                    }
+                    e
+                })
+                .collect();
+            let n = events.len();
+            d.events = Some(events);
+            let out = run(&d);
+            prop_assert_eq!(out.len(), n);
+            for p in out.into_iter().flatten() {
+                // The span that named a place is text of the document.
+                prop_assert!(d.text.get(p.span.start..p.span.end).is_some());
+            }
+        }
+    }
 }
