@@ -13,6 +13,12 @@
 //! **Actor fields.** `country` is the code's organisation part when it begins with a CAMEO
 //! international code of the ontology (the longest one: IGOUNO…), else its first three
 //! letters ("---" for an unknown country); `sector` is the next three letters, if any.
+//!
+//! **PLOVER.** From the ontology's CAMEO → PLOVER map; CAMEO roots 01 and 02 (statements,
+//! appeals) have no PLOVER type, and their records carry an empty `plover.event`.
+//!
+//! **Dates.** The event's date is the date its actors were resolved with (the publication
+//! date until the time stage dates events), at day precision with basis `publication`.
 
 use dyad_doc::{ActorRef, Doc, Event, Mention, PloverCode, Span};
 use dyad_ontology::{Cameo, DateBasis, PartialDate, Precision, cameo_entry};

@@ -9,7 +9,7 @@ use dyad_code::{CodeStage, Coder, CoderOptions, Negation, Reported, SentenceInpu
 use dyad_doc::{Doc, Parse, Stage};
 use dyad_lexicon::{
     Lexicon, LexiconIndex, parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards,
-    parse_petrarch_verbs,
+    parse_petrarch_issues, parse_petrarch_verbs,
 };
 
 const ACTORS: &str = "\
@@ -55,7 +55,11 @@ fn coder_with(opts: CoderOptions) -> Coder {
         agents: parse_petrarch_agents(AGENTS, "agents.txt").value,
         verbs: parse_petrarch_verbs(VERBS, "verbs.txt").value,
         discards: parse_petrarch_discards("WORLD CUP\n+TYPHOON\n", "discards.txt").value,
-        ..Lexicon::default()
+        issues: parse_petrarch_issues(
+            "<ISSUE CATEGORY=\"AID\">\nAID [HUMANITARIAN]\n</ISSUE>\n",
+            "issues.txt",
+        )
+        .value,
     };
     Coder::new(Arc::new(LexiconIndex::new(lex)), opts)
 }
@@ -412,4 +416,38 @@ fn one_event_per_story() {
         sentence_index: 0,
         date: None,
     };
+}
+
+#[test]
+fn issues_tag_the_events() {
+    let c = coder();
+    let (text, parse) = tree(
+        "Arnor/NNP/2/nsubj provided=provide/VBD/0/ROOT aid/NN/2/dobj to/IN/2/dative \
+         Gondor/NNP/4/pobj ././2/punct",
+    );
+    let e = c.code_parse(&text, &parse, None).events;
+    assert_eq!(e[0].issues, ["HUMANITARIAN"]);
+    let (text, parse) = tree(SVO);
+    assert!(
+        c.code_parse(&text, &parse, None).events[0]
+            .issues
+            .is_empty()
+    );
+}
+
+#[test]
+fn coder_is_shared_across_threads() {
+    fn check<T: Send + Sync>() {}
+    check::<Coder>();
+    check::<CodeStage>();
+    let c = Arc::new(coder());
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let c = c.clone();
+            std::thread::spawn(move || code(&c, SVO))
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), [ev("ARN", "GON", "190")]);
+    }
 }
