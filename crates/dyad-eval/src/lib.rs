@@ -92,10 +92,10 @@
 //! ([`plover_type_by_name`]). A predicted CAMEO code is mapped with the ontology
 //! ([`plover_type_of_code`]); codes PLOVER drops (roots 01 and 02) or that CAMEO lacks have no
 //! PLOVER type and are left out of the scores, counted in `events_unmapped` and listed with
-//! their record. Actors become PLOVER's country field ([`plover_actor`]): IGOUNO -> UNO,
-//! IGOEUREEC -> EUR, other IGOs -> IGO, NGM… -> ISM; states as for the country part; sectors
-//! are not compared. A few PLOVER gold codes are not ISO codes (JAP, ITL, VTN): they are kept
-//! as written and cannot match JPN, ITA, VNM. PLOVER types have no roots, so on PLOVER records
+//! their record. Actors become the PLOVER GSR's coarse actor field ([`plover_actor`]): every
+//! intergovernmental organisation -> IGO (the gold codes the UN, the EC, NATO, the IAEA … all
+//! as IGO), NGM… -> ISM, NGO… -> NGO; states as for the country part; sectors are not compared.
+//! The gold's few non-ISO country codes (JAP, ITL, VTN) are read as JPN, ITA, VNM. PLOVER types have no roots, so on PLOVER records
 //! `root_f1` and `country_root_f1` are the set's own F1.
 //!
 //! **Reciprocal pairs.** The PLOVER file lists both directions of an "SRC/TAR" pair, each with

@@ -137,23 +137,42 @@ pub fn actor_country(raw: &str) -> Option<String> {
 
 /// The actor as PLOVER's country field writes it; `None` if blank.
 ///
-/// International codes become the ontology's PLOVER code for them (IGOUNO -> UNO, IGOEUREEC ->
-/// EUR, other organisations and IGO… -> IGO, NGM… -> ISM, NGO… -> NGO, IMG… -> IMG); literals
-/// stay literals; a state is its state part as in [`actor_country`]. PLOVER gold codes (USA,
-/// IGO, ISM) go through the same function and come out unchanged.
+/// International codes become the coarse actor types of the PLOVER GSR (PLOVER 0.5b1), which
+/// codes every intergovernmental organisation as `IGO` (the UN, its Security Council and
+/// peacekeepers, the EC/EU, NATO, the OSCE, the IAEA, the Arab League …): every organisation and
+/// IGO… code -> IGO, NGM… -> ISM, NGO… -> NGO, IMG… -> IMG. (The ontology's finer PLOVER 0.8
+/// codes, UNO for the UN and EUR for the EU, have no counterpart in that gold.) Literals stay
+/// literals; a state is its state part as in [`actor_country`], with the gold's legacy country
+/// codes read as ISO ([`LEGACY_COUNTRY_CODES`]). PLOVER gold codes (USA, IGO, ISM) go through
+/// the same function and come out unchanged.
 pub fn plover_actor(raw: &str) -> Option<String> {
     let code = normalize_actor(raw)?;
     if is_literal(&code) {
         return Some(code);
     }
+    let coarse = |plover: &str| match plover {
+        "NGO" | "ISM" | "IMG" => plover.to_owned(),
+        _ => "IGO".to_owned(),
+    };
     if let Some(org) = organisation(&code) {
-        return Some(org.plover.clone());
+        return Some(coarse(&org.plover));
     }
     if let Some(kind) = international_type(&code) {
-        return Some(kind.plover.clone());
+        return Some(coarse(&kind.plover));
     }
-    Some(state_part(&code))
+    let state = state_part(&code);
+    Some(
+        LEGACY_COUNTRY_CODES
+            .iter()
+            .find(|(old, _)| *old == state)
+            .map_or(state, |(_, iso)| (*iso).to_owned()),
+    )
 }
+
+/// Country codes of the PLOVER GSR gold that are not ISO alpha-3, with the ISO code they stand
+/// for (the records' texts name Japan, Italy and Vietnam).
+pub const LEGACY_COUNTRY_CODES: [(&str, &str); 3] =
+    [("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM")];
 
 /// A CAMEO code as compared: trimmed, upper case (the unit tests have codes such as 174K).
 pub fn normalize_code(raw: &str) -> String {
@@ -264,9 +283,12 @@ mod tests {
     #[test]
     fn plover_actors() {
         let p = |s: &str| plover_actor(s).unwrap();
-        assert_eq!(p("IGOUNO"), "UNO");
-        assert_eq!(p("IGOUNOMIL"), "UNO");
-        assert_eq!(p("IGOEUREEC"), "EUR");
+        assert_eq!(p("IGOUNO"), "IGO");
+        assert_eq!(p("IGOUNOMIL"), "IGO");
+        assert_eq!(p("IGOEUREEC"), "IGO");
+        assert_eq!(p("IGO"), "IGO");
+        assert_eq!(p("JAP"), "JPN");
+        assert_eq!(p("JPNGOV"), "JPN");
         assert_eq!(p("IGOWSTNAT"), "IGO");
         assert_eq!(p("IGOAFRXYZ"), "IGO");
         assert_eq!(p("NGMMUS"), "ISM");

@@ -239,10 +239,10 @@ fn plover_records_map_cameo_codes() {
 
 #[test]
 fn plover_legacy_types_and_international_actors() {
-    // PLOVER 0.5b1's DEMAND is PLOVER 0.8's REQUEST (CAMEO root 10); IGOUNO is PLOVER's UNO.
+    // PLOVER 0.5b1's DEMAND is PLOVER 0.8's REQUEST (CAMEO root 10); the GSR codes the UN as IGO.
     let record = plover(
         "d",
-        json!([{"source": "NGO", "target": "USA", "code": "DEMAND"}, {"source": "UNO", "target": "IRQ", "code": "DISAPPROVE"}]),
+        json!([{"source": "NGO", "target": "USA", "code": "DEMAND"}, {"source": "IGO", "target": "IRQ", "code": "DISAPPROVE"}]),
     );
     let r = one(
         record,
