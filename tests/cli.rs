@@ -730,3 +730,37 @@ mod code {
         assert!(r["records_exact"].as_u64().unwrap() >= 200, "{r}");
     }
 }
+
+mod default_lexicon {
+    use super::*;
+
+    #[test]
+    fn the_shipped_lexicon_reads_cleanly_and_resolves_by_date() {
+        let out = dyad(&["lexicon", "check", "lexicon/"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let on = |date: &str| {
+            let out = dyad(&["lexicon", "lookup", "Putin", "--date", date, "--json"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            json_lines(&stdout(&out))
+                .into_iter()
+                .filter(|m| m["kind"] == "actor" && m["exact"] == true)
+                .flat_map(|m| m["codes"].as_array().cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert!(on("2024-01-01").contains(&serde_json::json!("RUSGOV")));
+        assert!(!on("1990-01-01").contains(&serde_json::json!("RUSGOV")));
+    }
+
+    #[test]
+    fn code_runs_with_the_default_lexicon() {
+        if !model_available() {
+            return;
+        }
+        let out = dyad(&["code", "examples/news.jsonl"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let events = json_lines(&stdout(&out));
+        assert!(events.len() >= 10, "{} events", events.len());
+        // Rules name the lexicon file and line that fired ("04_consult.txt:16").
+        assert!(events.iter().all(|e| e["rule"].as_str().unwrap().contains(".txt:")));
+    }
+}

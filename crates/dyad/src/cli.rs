@@ -149,6 +149,7 @@ downloaded and converted at install time, never distributed with dyad.";
 
 const LEXICON_EXAMPLES: &str = "\
 Examples:
+  dyad lexicon check lexicon/                         dyad's own lexicon
   dyad lexicon check ../shared/data/petrarch-dictionaries/CAMEO.2.0.txt
       unreadable lines, unreachable or conflicting patterns, bad dates, codes not in the ontology
   dyad lexicon check --json ../shared/data/petrarch-dictionaries/Phoenix.*.txt
@@ -156,10 +157,11 @@ Examples:
   dyad lexicon lookup 'Russian troops' --actors my.actors.txt --agents my.agents.txt
 
 Lexicon options (the same on code, explain, eval and lookup): --lexicon default|none|DIR picks the
-base (dyad's own lexicon until it ships is empty, so `default` is `none` for now; a DIR of PETRARCH
-files is read by file name, except PETRARCH2's own dictionary directory, where the files of its
-default configuration are used: CAMEO.2.0.txt and the Phoenix.* files); --verbs, --actors, --agents,
---discards, --issues FILE add PETRARCH-format files (repeatable).";
+base: `default` is dyad's own lexicon (lexicon/ in the repository, built into the binary); a DIR is
+read in dyad's format if it has actors/, people/, agents/, verbs/ or discards/, else as PETRARCH
+files by file name (in PETRARCH2's own dictionary directory, the files of its default
+configuration: CAMEO.2.0.txt and the Phoenix.* files); --verbs, --actors, --agents, --discards,
+--issues FILE add PETRARCH-format files on top (repeatable).";
 
 const ONTOLOGY_EXAMPLES: &str = "\
 Examples:
@@ -435,10 +437,11 @@ pub struct LexiconArgs {
 /// What `dyad lexicon` does.
 #[derive(Debug, Subcommand)]
 pub enum LexiconAction {
-    /// Lint dictionary files; the kind of each comes from its name (verbs, actors, agents,
-    /// discards, issues). Exit 1 if any line could not be used.
+    /// Lint dictionaries: PETRARCH-format files (the kind of each comes from its name: verbs,
+    /// actors, agents, discards, issues) or directories in dyad's format. Exit 1 if any line
+    /// could not be used.
     Check {
-        /// Dictionary files.
+        /// Dictionary files or dyad-format directories.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         /// One JSON object per diagnostic.

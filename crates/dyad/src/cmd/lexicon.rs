@@ -63,7 +63,15 @@ pub fn run(args: &LexiconArgs, quiet: bool) -> anyhow::Result<ExitCode> {
 
 fn check(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut set = LexiconFiles::default();
+    let mut diagnostics = Vec::new();
     for f in files {
+        if f.is_dir() && is_dyad_lexicon(f) {
+            let read = dyad_lexicon_default::load_dir(f)
+                .with_context(|| format!("cannot read lexicon directory {}", f.display()))?;
+            diagnostics.extend(read.diagnostics);
+            diagnostics.extend(dyad_lexicon::lint::check(&read.value));
+            continue;
+        }
         let kind = guess_kind(f).ok_or_else(|| {
             UsageError(format!(
                 "{}: cannot tell the kind of dictionary from the name (it should contain verb, \
@@ -73,7 +81,14 @@ fn check(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         })?;
         set.add(kind, f);
     }
-    let diagnostics = check_files(&set)?;
+    if !(set.verbs.is_empty()
+        && set.actors.is_empty()
+        && set.agents.is_empty()
+        && set.discards.is_empty()
+        && set.issues.is_empty())
+    {
+        diagnostics.extend(check_files(&set)?);
+    }
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -102,9 +117,15 @@ fn check(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
 /// check`).
 pub fn load_lexicon(opts: &LexiconOptions, quiet: bool) -> anyhow::Result<Lexicon> {
     let mut files = LexiconFiles::default();
+    let mut base = Lexicon::default();
+    let mut diagnostics = Vec::new();
     match opts.lexicon.as_str() {
-        // dyad's own lexicon is not in yet: the default base is empty.
-        "default" | "none" => {}
+        "none" => {}
+        "default" => {
+            let read = dyad_lexicon_default::default_lexicon();
+            base = read.value;
+            diagnostics.extend(read.diagnostics);
+        }
         dir => {
             let path = Path::new(dir);
             if !path.is_dir() {
@@ -114,7 +135,13 @@ pub fn load_lexicon(opts: &LexiconOptions, quiet: bool) -> anyhow::Result<Lexico
                 .into());
             }
             let phoenix = LexiconFiles::phoenix(path);
-            if phoenix
+            if is_dyad_lexicon(path) {
+                // A lexicon in dyad's own format (like the repository's lexicon/).
+                let read = dyad_lexicon_default::load_dir(path)
+                    .with_context(|| format!("cannot read lexicon directory {dir}"))?;
+                base = read.value;
+                diagnostics.extend(read.diagnostics);
+            } else if phoenix
                 .verbs
                 .iter()
                 .chain(&phoenix.actors)
@@ -151,19 +178,28 @@ pub fn load_lexicon(opts: &LexiconOptions, quiet: bool) -> anyhow::Result<Lexico
         }
     }
     let read = Lexicon::load(&files)?;
-    let errors = read
-        .diagnostics
+    diagnostics.extend(read.diagnostics);
+    base.extend(read.value);
+    let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     if !quiet && errors > 0 {
         eprintln!(
             "dyad: {errors} dictionary line(s) could not be used (see `dyad lexicon check`); the first: {}",
-            read.diagnostics
+            diagnostics
                 .iter()
                 .find(|d| d.severity == Severity::Error)
                 .map_or(String::new(), ToString::to_string)
         );
     }
-    Ok(read.value)
+    Ok(base)
+}
+
+/// Whether `dir` holds a lexicon in dyad's own format: one of its kind directories (`actors/`,
+/// `people/`, `agents/`, `verbs/`, `discards/`).
+fn is_dyad_lexicon(dir: &Path) -> bool {
+    ["actors", "people", "agents", "verbs", "discards"]
+        .iter()
+        .any(|k| dir.join(k).is_dir())
 }
