@@ -20,7 +20,8 @@
 //!    paragraph set: the expression that dates that sentence's main verb by rules 1 and 2, the
 //!    nearest such sentence back. "In March 1969 Soviet and Chinese troops clashed on the
 //!    Ussuri River. Dozens of soldiers died." dates "died" March 1969. A present or future
-//!    event does not inherit the past, and a sentence with a date of its own that does not fit
+//!    event does not inherit the past, nor does one in the present perfect ("Egypt has offered
+//!    to mediate" is seen from now), and a sentence with a date of its own that does not fit
 //!    the event ("On Wednesday, Beijing will host a delegation, officials said": "said" is
 //!    past, Wednesday future) has left the narrative. Open ranges ("since 2000") set no scene.
 //! 5. **Dateline** ([`DateLevel::Dateline`]): the date of the story's dateline (the text
@@ -255,7 +256,10 @@ impl<'d> EventDater<'d> {
         if let Some((i, level)) = self.in_sentence(tree, s, token, &accept, true) {
             return self.dated_by(i, level, tense);
         }
-        if matches!(tense, TimeTense::Past | TimeTense::Unknown) && !self.sets_own_time(tree, s) {
+        if matches!(tense, TimeTense::Past | TimeTense::Unknown)
+            && !self.sets_own_time(tree, s)
+            && !present_perfect(tree, tree.clause_head(token))
+        {
             let para = self.paragraph.get(s).copied();
             for prev in (0..s).rev() {
                 if self.paragraph.get(prev).copied() != para {
@@ -452,6 +456,14 @@ impl<'d> EventDater<'d> {
             tense,
         }
     }
+}
+
+/// Whether clause `c` is in the present perfect ("has offered", "have agreed"): a past event
+/// seen from now, which takes no past narrative time.
+fn present_perfect(tree: &Tree<'_>, c: usize) -> bool {
+    tree.children(c).any(|t| {
+        t.dep() == "aux" && tree.lemma(t.i()) == "have" && matches!(t.tag(), "VBZ" | "VBP")
+    })
 }
 
 /// Whether mention `m` may date an event of tense `tense` (see the module docs).
@@ -797,6 +809,57 @@ mod tests {
         assert_eq!(
             show(&date_of(&d, "seized", 0)),
             "2024-06-19 day publication publication"
+        );
+    }
+
+    /// "Finland applied to join NATO in May. Israel declared war on Sunday. Egypt has offered
+    /// to mediate."
+    #[test]
+    fn prospective_complements_and_the_present_perfect() {
+        let s1 = "
+            Finland NNP Finland 2 nsubj
+            applied VBD apply 0 ROOT
+            to TO to 4 aux
+            join VB join 2 xcomp
+            NATO NNP NATO 4 dobj
+            in IN in 4 prep
+            May NNP May 6 pobj
+            . . . 2 punct";
+        let s2 = "
+            Israel NNP Israel 2 nsubj
+            declared VBD declare 0 ROOT
+            war NN war 2 dobj
+            on IN on 2 prep
+            Sunday NNP Sunday 4 pobj
+            . . . 2 punct";
+        let s3 = "
+            Egypt NNP Egypt 3 nsubj
+            has VBZ have 3 aux
+            offered VBN offer 0 ROOT
+            to TO to 5 aux
+            mediate VB mediate 3 xcomp
+            . . . 3 punct";
+        let mut d = doc(date(2022, 9, 30), &[&[s1, s2, s3]]);
+        crate::TimeStage::new().run(&mut d).unwrap();
+        // "in May" hangs on "join", read in the past: it dates "applied" too.
+        assert_eq!(d.times.as_ref().unwrap()[0].tense, TimeTense::Unknown);
+        assert_eq!(
+            show(&date_of(&d, "applied", 0)),
+            "2022-05 month text sentence"
+        );
+        // The intended accession is not dated into the past.
+        assert_eq!(
+            show(&date_of(&d, "join", 0)),
+            "2022-09-30 day publication publication future"
+        );
+        assert_eq!(
+            show(&date_of(&d, "declared", 0)),
+            "2022-09-25 day text verb"
+        );
+        // The present perfect is seen from now: no narrative time.
+        assert_eq!(
+            show(&date_of(&d, "offered", 0)),
+            "2022-09-30 day publication publication"
         );
     }
 

@@ -7,7 +7,11 @@
 //! "traveled"). It is then resolved, in document order, with
 //!
 //! * the tense of the governor's clause ([`crate::tense_of`]): "will meet in July" is next July,
-//!   "met in July" last July;
+//!   "met in July" last July. A prospective complement of a past verb ("applied to join NATO in
+//!   May", "demanded that Moscow withdraw") is future to that verb but not necessarily to the
+//!   publication date, and the parser often hangs the head's own date on it: its expressions
+//!   are read as in the past and their tense is recorded as unknown, so that they may date
+//!   either clause;
 //! * the previous resolved expression of the document as anchor ("the following day",
 //!   "a year earlier"); the dateline's date anchors the first one;
 //! * the narrative for a calendar date without a year ("Feb. 28", "in August", "in the spring"):
@@ -31,7 +35,7 @@ use dyad_time::{Finder, Kind, Resolved, Tense, TimeExpr, resolve};
 use jiff::civil::Date;
 
 use crate::narrative::{dates_events, is_premodifier, paragraphs};
-use crate::tense::clause_tense;
+use crate::tense::{clause_tense, prospective_under_past};
 use crate::tree::{Class, Tree};
 
 /// The `time` stage: fills [`Doc::times`] from [`Doc::parse`] (and reads [`Doc::dateline`]
@@ -111,8 +115,9 @@ pub fn find_mentions_with(finder: &Finder, doc: &Doc) -> Vec<TimeMention> {
             let tokens = tree.tokens_in(s, mspan);
             let head = tree.head_of(tokens.clone());
             let governor = head.and_then(|h| governor_of(&tree, h));
-            let tense = match governor {
-                Some(g) => clause_tense(&tree, tree.clause_head(g), parse.len() + 1),
+            let tense = match governor.map(|g| tree.clause_head(g)) {
+                Some(c) if prospective_under_past(&tree, c) => TimeTense::Unknown,
+                Some(c) => clause_tense(&tree, c, parse.len() + 1),
                 None => TimeTense::Unknown,
             };
             let m = TimeMention {

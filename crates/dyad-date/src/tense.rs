@@ -62,6 +62,32 @@ pub fn tense_of(parse: &Parse, text: &str, token: usize) -> TimeTense {
     clause_tense(&tree, tree.clause_head(token), parse.len() + 1)
 }
 
+/// Whether clause `c` is a prospective complement of a verb in the past: "applied *to join*
+/// NATO in May", "demanded that Moscow *withdraw*". Such a clause is future to its head, not
+/// necessarily to the publication date, so a date in it is read as its head's would be, and
+/// its tense is left open.
+pub(crate) fn prospective_under_past(tree: &Tree<'_>, c: usize) -> bool {
+    if tree.tag(c) != "VB" {
+        return false;
+    }
+    let Some(h) = tree.head(c) else { return false };
+    let to = tree
+        .children(c)
+        .any(|t| t.dep() == "aux" && t.tag() == "TO");
+    let has_aux = tree
+        .children(c)
+        .any(|t| matches!(t.dep(), "aux" | "auxpass") && t.tag() != "TO");
+    let prospective = match tree.dep(c) {
+        "xcomp" => {
+            let hl = tree.lemma(h);
+            to && !SHARES_TENSE.contains(&hl.as_str()) && !(hl == "go" && tree.tag(h) == "VBG")
+        }
+        "ccomp" => !to && !has_aux,
+        _ => false,
+    };
+    prospective && clause_tense(tree, tree.clause_head(h), tree.parse.len() + 1) == TimeTense::Past
+}
+
 pub(crate) fn clause_tense(tree: &Tree<'_>, c: usize, budget: usize) -> TimeTense {
     if budget == 0 {
         return TimeTense::Unknown;
