@@ -3,53 +3,80 @@
 //! # Which words name an event's place
 //!
 //! The event's word is the token of its verb span whose head lies outside the span (a verb
-//! preferred). Its place is looked for in this order; the first level that names a place decides,
-//! and a level whose place name is ambiguous ends the search with no location ("null when unsure"):
+//! preferred). Its place is looked for level by level; within a level the most specific place
+//! found wins (a city over a division or region, those over a country: "in northern Lebanon …
+//! in Tripoli" is Tripoli), and a level that finds only a name the gazetteer cannot tell apart
+//! ends the search with no location ("null when unsure": "in Springfield" does not fall back on
+//! the dateline).
 //!
-//! 1. **Phrase** — a locative prepositional phrase on the event's word: `prep` children headed by
-//!    *in, at, near, outside, inside, within, across, throughout, around, along, off, beside,
-//!    into* ("met in Geneva", "the attack near Donetsk", "shelling outside Kyiv"). Inside the
-//!    phrase's object the search follows *of* and nested locative phrases ("in the city of
-//!    Kharkiv", "at a base near Kherson", "at the UN headquarters in New York") but not other
-//!    phrases ("in talks with Russia") or clauses; the mention on the object's head wins, else the
-//!    first in the text. Two prepositions are read only where they locate:
-//!    *on* for a city ("the attack on Kyiv"), or any place but a country in a material event
-//!    ("clashed on the Ussuri River"; "sanctions on Iran" and "talks on Crimea" are no places);
-//!    *to* after verbs of motion and for visits (CAMEO 042: "traveled to Beijing", "sent troops
-//!    to Syria"). A visit (042) is also located at its direct object ("Putin visited
-//!    Pyongyang"): a visit happens at its destination. A relative clause opened by *where* takes
-//!    the place of the noun it modifies ("traveled to Beijing, where he met Mao").
-//!    Then the same phrases one step away: on the event word's direct object when that is a
-//!    common noun and not an actor ("held talks in Geneva", "struck targets in Syria"), on an
-//!    infinitive it governs ("agreed to meet in Vienna"), and, for an event noun that is the
-//!    subject or object of a verb, on that verb ("talks were held in Doha").
-//! 2. **Clause** — a place adverbial of the event's clause: the phrases of the verbs it is
-//!    coordinated with or controlled by ("arrived in Hanoi and met ..."; not across *said*: in
-//!    "officials in Kyiv said Russia struck Lviv" nothing locates the strike), of a participle
-//!    clause on them ("Speaking in Paris, Macron said ..."), and *here* (the dateline's place).
-//! 3. **Dateline** — the dateline's place, for events in the story's present: an event dated by
-//!    the publication date, or dated by the text to a day or month within
-//!    [`PlaceOptions::present_days`] of the dateline's date (else the publication date). A
-//!    background event ("In 1969 the two armies clashed") or a planned one ("will visit in May")
-//!    is not located by the dateline.
+//! 1. **Phrase**, the event's own words:
+//!    * locative phrases on the event's word: `prep` children headed by *in, at, near, outside,
+//!      inside, within, across, throughout, around, along, off, beside, into* ("met in Geneva",
+//!      "the attack near Donetsk"); *on* and *over* only for a city ("the attack on Kyiv") or, in
+//!      a material event, any place but a country ("clashed on the Ussuri River"; "sanctions on
+//!      Iran", "talks on Crimea" are no places); *to* after verbs of motion and in visits (CAMEO
+//!      042: "traveled to Beijing", "sent troops to Syria"); *of* after a place noun ("the
+//!      outskirts of Kyiv"). Inside a phrase's object the search follows *of* and nested locative
+//!      phrases ("in the city of Kharkiv", "at a base near Kherson", "at the UN headquarters in
+//!      New York") but no other phrases ("in talks with Russia") or clauses; the object's own
+//!      name comes first (on its head, or after *of* on a place noun: "the Amhara region town of
+//!      Gondar" is Gondar), then the others in text order. A name that only modifies a noun that
+//!      is no place says what the thing is, not where ("a U.S. destroyer in the Red Sea" is in
+//!      the Red Sea). "The city", "the northern town" (a definite city noun with no name) is the
+//!      last city named before it in the document;
+//!    * a relative clause opened by *where* takes the place of the noun it modifies ("traveled
+//!      to Beijing, where he met Mao");
+//!    * a visit (042) is located at its direct object ("Putin visited Pyongyang"): a visit
+//!      happens at its destination; a material event at its direct object when that is a place
+//!      below the country level and not one of its actors ("bombed the port of Hodeidah");
+//!    * one step away: the phrases on the verb's direct object and on its partners (*with,
+//!      against, between, among*) — an actor's phrases only in physical events, material ones,
+//!      meetings and visits (04), protests (14): "met officials in Kyiv", "clashed with militias
+//!      in Tripoli", but not "criticized the government in Kabul" —; on an infinitive it governs
+//!      ("agreed to meet in Vienna"); for an event noun that is a verb's subject or object, that
+//!      verb's ("talks were held in Doha"); the event a *during* phrase names ("during a rally in
+//!      Tbilisi").
+//! 2. **Clause**, a place adverbial of the event's clause: the phrases of the verbs it is
+//!    coordinated with or controlled by, with their objects' and partners' ("arrived in Hanoi and
+//!    met …"); a participle clause on them ("Speaking in Paris, Macron said …"); *here* (the
+//!    dateline's place); a locative phrase on the subject when it names something below a
+//!    country ("Police in Nairobi fired tear gas"; "Police in Georgia" says whose police). Nothing
+//!    crosses *said*: in "officials in Kyiv said Russia struck Lviv" the statement is in Kyiv and
+//!    the strike has no place.
+//! 3. **Dateline**, the dateline's place, for an event in the story's present — dated by the
+//!    publication date, or by the text to a day or month within [`PlaceOptions::present_days`]
+//!    of the dateline's date (else the publication date) — and only when none of its actors has
+//!    a country or one of them is the dateline's (a state's successors count: Yugoslavia for
+//!    Belgrade). A background event ("In 1969 the two armies clashed"), a planned one ("will
+//!    visit in May") or foreign actors under a dateline abroad ("WASHINGTON — Hamas attacked
+//!    Israel") are not located by it.
 //!
-//! Subjects and objects are never read as places, so an actor is not its own location ("Russia
-//! attacked Ukraine" has none; "Russian forces attacked positions in Ukraine" is in Ukraine) and
-//! a capital standing for its government ("Moscow said") is no place either.
+//! Subjects and objects are not read as places (a visit's destination and a material event's
+//! non-actor place object excepted), so an actor is not its own location ("Russia attacked
+//! Ukraine" has none; "Russian forces attacked positions in Ukraine" is in Ukraine) and a capital
+//! standing for its government ("Moscow said") is no place either.
 //!
 //! # How a name becomes a place
 //!
-//! Every GPE, LOC and FAC entity of a sentence with events (and the NORP entities, for their
+//! Every GPE, LOC and FAC entity of a sentence with events (and its NORP entities, for their
 //! countries) is resolved in one call to [`dyad_geo::Gazetteer::resolve_spans`], so the names
 //! of a sentence disambiguate each other ("Paris, Texas"). An entity is widened to a direction
 //! before it and a division word after it ("eastern Ukraine", "the Kherson region"). Inside a
 //! locative phrase, proper-noun runs and entities of other types also count (the tagger calls
-//! "Kyiv" an ORG at times), but such a weak mention is kept only when it is a country, division
-//! or region, a city of at least 100,000 people, or in a country the text names. The context
-//! holds the countries of the sentence's actors, the countries of every GPE, LOC and NORP entity
-//! of the document and of the dateline ([`dyad_geo::Gazetteer::document_countries`]), the
-//! first-level divisions the document names ("Texas" anywhere makes a later "Paris" the Texan
-//! one) and the dateline's place.
+//! "Kyiv" an ORG and "Kidal" a NORP at times), but such a weak mention is kept only when it is a
+//! country, division or region, a city of at least 100,000 people, or in a country the text
+//! names. A LOC entity (a sea, river or mountain range to the tagger) is never a town of under
+//! 100,000 people ("the Atlantic" is no town in Iowa). Only an unresolved GPE makes a phrase
+//! unsure; an unknown building or region (FAC, LOC) just names nothing.
+//!
+//! The context holds the countries of the sentence's actors (CAMEO codes read as ISO codes
+//! through the ontology), the countries of the document's GPE, LOC and NORP entities and of the
+//! dateline ([`dyad_geo::Gazetteer::document_countries`], each name resolved alone) — leaving out
+//! the names of the sentence itself, so that an ambiguous name does not vote for its own
+//! context-free reading ("Tripoli" alone is the Libyan one, which must not outvote "Lebanese
+//! soldiers") —, the first-level divisions the document names ("Texas" anywhere makes a later
+//! "Paris" the Texan one) and the dateline's place. A dateline's qualifier that the text stage
+//! leaves out of the place span is read back ("PARIS, Texas (AP) —").
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -299,6 +326,9 @@ struct Mention {
     /// when nothing else there resolves. LOC and FAC entities (regions, buildings) and the weak
     /// mentions (proper-noun runs and other entities inside locative phrases) never do.
     strong: bool,
+    /// A LOC entity: a sea, river, mountain or region, so a small town of that name is not it
+    /// ("the Atlantic" is no town in Iowa).
+    natural: bool,
     /// Resolved in the light of the sentence and document.
     place: Option<Place>,
 }
@@ -581,6 +611,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 tokens,
                 bytes: 0..0,
                 strong: *label == "GPE",
+                natural: *label == "LOC",
                 place: None,
             });
         }
@@ -617,6 +648,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                             tokens: r.clone(),
                             bytes: 0..0,
                             strong: false,
+                            natural: false,
                             place: None,
                         });
                     }
@@ -650,6 +682,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                             tokens: r,
                             bytes: 0..0,
                             strong: false,
+                            natural: false,
                             place: None,
                         });
                     }
@@ -665,12 +698,10 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
         let mut countries: Vec<String> = Vec::new();
         for e in events {
             for a in [&e.source, &e.target].into_iter().flatten() {
-                let c = a.country.as_str();
-                if c.len() == 3
-                    && c.bytes().all(|b| b.is_ascii_uppercase())
-                    && !countries.iter().any(|x| x == c)
+                if let Some(c) = iso3(&a.country)
+                    && !countries.contains(&c)
                 {
-                    countries.push(c.to_owned());
+                    countries.push(c);
                 }
             }
         }
@@ -710,7 +741,11 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             .resolver
             .resolve_spans(&self.doc.text, &spans, &context);
         for (m, p) in mentions.iter_mut().zip(places) {
-            m.place = p;
+            m.place = p.filter(|p| {
+                !(m.natural
+                    && p.kind == PlaceKind::City
+                    && p.population.is_none_or(|n| n < WEAK_CITY_POPULATION))
+            });
         }
         for m in mentions.iter().filter(|m| m.strong) {
             if let Some(c) = m.place.as_ref().and_then(|p| p.country.clone())
@@ -1167,6 +1202,18 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
             return None;
         }
         let (p, span) = self.dateline.as_ref()?;
+        // A dateline abroad says where the reporter is, not where foreign actors act: an event
+        // whose actors have countries takes it only when one of them is the dateline's.
+        if let Some(here) = &p.country {
+            let mut states = [&event.source, &event.target]
+                .into_iter()
+                .flatten()
+                .filter_map(|a| dyad_ontology::country(&a.country))
+                .peekable();
+            if states.peek().is_some() && !states.any(|c| same_state(c, here)) {
+                return None;
+            }
+        }
         Some(EventPlace {
             place: p.clone(),
             basis: PlaceBasis::Dateline,
@@ -1255,4 +1302,22 @@ fn dateline_name(doc: &Doc, d: &Dateline) -> String {
         return place;
     }
     format!("{place}, {qual}")
+}
+
+/// The ISO alpha-3 code of an actor's country code ("ROM" → "ROU"), or `None` for what is no
+/// state of the ontology (IGOs, "---").
+fn iso3(code: &str) -> Option<String> {
+    let c = dyad_ontology::country(code)?;
+    c.iso3.clone().or_else(|| c.cameo.clone())
+}
+
+/// Whether a state of the ontology is, or was succeeded by, the state with ISO code `iso`
+/// (Yugoslavia for a dateline in Serbia).
+fn same_state(c: &dyad_ontology::Country, iso: &str) -> bool {
+    let is = |c: &dyad_ontology::Country| c.iso3.as_deref() == Some(iso) || c.code() == iso;
+    is(c)
+        || c.successors
+            .iter()
+            .filter_map(|s| dyad_ontology::country(s))
+            .any(is)
 }

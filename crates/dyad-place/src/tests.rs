@@ -89,6 +89,10 @@ impl Table {
                 place("Tripoli", "LBY", City, 32.89, 13.19, 1_300_000),
             ),
             (
+                "atlantic",
+                place("Atlantic", "USA", City, 41.4, -95.0, 7_000),
+            ),
+            (
                 "kabul",
                 place("Kabul", "AFG", City, 34.53, 69.17, 3_000_000),
             ),
@@ -1186,4 +1190,59 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn a_dateline_abroad_does_not_locate_foreign_actors() {
+    // "KYIV - Hamas attacked Israel." / "KYIV - Russia attacked Ukraine." / "KYIV - The U.N. spoke."
+    let d = doc(&[RUSSIA_ATTACKED_UKRAINE]);
+    let mut d = with_dateline(d, 4, 6);
+    let mut foreign = event(
+        &d,
+        0,
+        "attacked",
+        "190",
+        Some(actor(&d, "Russia", "PSEREB")),
+        Some(actor(&d, "Ukraine", "ISR")),
+    );
+    foreign.source.as_mut().unwrap().country = "PSE".into();
+    let home = event(
+        &d,
+        0,
+        "attacked",
+        "190",
+        Some(actor(&d, "Russia", "RUS")),
+        Some(actor(&d, "Ukraine", "UKR")),
+    );
+    let mut igo = home.clone();
+    igo.source.as_mut().unwrap().country = "IGOUNO".into();
+    igo.target = None;
+    // The Soviet Union's successors include Ukraine.
+    let mut soviet = home.clone();
+    soviet.source.as_mut().unwrap().country = "SUN".into();
+    soviet.target = None;
+    d.events = Some(vec![foreign, home, igo, soviet]);
+    let kyiv = at("Kyiv", "UKR", PlaceBasis::Dateline);
+    assert_eq!(summary(&d), [None, kyiv.clone(), kyiv.clone(), kyiv]);
+}
+
+#[test]
+fn a_natural_feature_is_no_small_town() {
+    // "Ships clashed in the Atlantic." LOC: not Atlantic, Iowa; GPE: the town.
+    let rows = |ner: &'static str| -> Vec<Row<'static>> {
+        vec![
+            ("Ships", "ship", "NOUN", "NNS", 2, "nsubj", ""),
+            ("clashed", "clash", "VERB", "VBD", 0, "ROOT", ""),
+            ("in", "in", "ADP", "IN", 2, "prep", ""),
+            ("the", "the", "DET", "DT", 5, "det", ""),
+            ("Atlantic", "Atlantic", "PROPN", "NNP", 3, "pobj", ner),
+            (".", ".", "PUNCT", ".", 2, "punct", ""),
+        ]
+    };
+    let mut d = doc(&[&rows("B-LOC")]);
+    d.events = Some(vec![event(&d, 0, "clashed", "190", None, None)]);
+    assert_eq!(summary(&d), [None]);
+    let mut d = doc(&[&rows("B-GPE")]);
+    d.events = Some(vec![event(&d, 0, "clashed", "190", None, None)]);
+    assert_eq!(summary(&d), [at("Atlantic", "USA", PlaceBasis::Phrase)]);
 }

@@ -12,6 +12,10 @@
 //! entry is right when the event has no location. Expected events the coder did not code are
 //! counted apart (the coder's miss, not the locator's).
 //!
+//! The stories come in two halves, reported apart: those written alongside the rules, and those
+//! with ids `pl-h…`, written afterwards and first measured before any change (85.3% right country,
+//! 82.4% right place on their 34 located events at that first run).
+//!
 //! Needs the parser model and the gazetteer: skipped with a note unless both are installed, or
 //! `DYAD_MODEL_TESTS` is set (then they are installed first).
 #![allow(clippy::unwrap_used)]
@@ -686,22 +690,35 @@ fn event_geolocation_on_the_example_stories() {
         total.add(h);
     }
     total.print(&format!("all {stories} stories"));
-    let Tally {
-        places,
-        right_country,
-        right_place,
-        ..
-    } = total;
+    let (places, right_country, right_place) =
+        (total.places, total.right_country, total.right_place);
     assert!(
         stories >= 30,
         "the example set must have at least 30 stories"
     );
-    assert!(places >= 50, "too few located events were checked");
+    assert!(places >= 100, "too few located events were checked");
+    // The bar on each half, and floors a little under what was reached (97.1% right
+    // country, 96.1% right place over 102 events) for the whole: the coder, which is not this
+    // crate's, decides which events exist.
+    for (name, h) in ["written with the rules", "held out"].iter().zip(&halves) {
+        assert!(
+            pct(h.right_country, h.places) >= 90.0,
+            "{name}: country accuracy below 90%"
+        );
+        assert!(
+            pct(h.right_place, h.places) >= 80.0,
+            "{name}: place accuracy below 80%"
+        );
+    }
     assert!(
-        pct(right_country, places) >= 90.0,
-        "country accuracy below 90%"
+        pct(right_country, places) >= 95.0,
+        "country accuracy below 95%"
     );
-    assert!(pct(right_place, places) >= 80.0, "place accuracy below 80%");
+    assert!(pct(right_place, places) >= 93.0, "place accuracy below 93%");
+    assert_eq!(
+        total.right_null, total.nulls,
+        "an event that should have no location got one"
+    );
 }
 
 /// A code-point span of `text` as a byte span.
