@@ -38,7 +38,8 @@
 //!      Tbilisi").
 //! 2. **Clause**, a place adverbial of the event's clause: the phrases of the verbs it is
 //!    coordinated with or controlled by, with their objects' and partners' ("arrived in Hanoi and
-//!    met …"); a participle clause on them ("Speaking in Paris, Macron said …"); *here* (the
+//!    met …"); a participle clause on them ("Speaking in Paris, Macron said …"); a GPE or LOC
+//!    entity that is a bare adverbial of them (spaCy's `npadvmod`); *here* (the
 //!    dateline's place); a locative phrase on the subject when it names something below a
 //!    country ("Police in Nairobi fired tear gas"; "Police in Georgia" says whose police). Nothing
 //!    crosses *said*: in "officials in Kyiv said Russia struck Lviv" the statement is in Kyiv and
@@ -335,7 +336,8 @@ struct Mention {
 
 /// What a search for a place found.
 enum Found {
-    /// A mention (index into the sentence's mentions) with a usable place.
+    /// A mention (index into the sentence's mentions, see [`SentCtx::mention`]) with a usable
+    /// place.
     Place(usize),
     /// A place name that the gazetteer could not tell apart: the event gets no location.
     Unsure,
@@ -398,6 +400,17 @@ struct SentCtx {
     /// The last city named before this sentence (a copy of its mention, with no tokens here),
     /// for "the city" and "the town".
     previous_city: Option<Mention>,
+}
+
+impl SentCtx {
+    /// Mention `i` of the sentence; one past the last is the previous city.
+    fn mention(&self, i: usize) -> Option<&Mention> {
+        if i == self.mentions.len() {
+            self.previous_city.as_ref()
+        } else {
+            self.mentions.get(i)
+        }
+    }
 }
 
 /// Locate every event of `doc` (see the module docs). The result has one entry per event of
@@ -966,9 +979,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
     /// found but an ambiguous name.
     fn best(&self, sent: &SentCtx, found: &[Found]) -> Found {
         let rank = |i: usize| {
-            sent.mentions
-                .get(i)
-                .or(sent.previous_city.as_ref())
+            sent.mention(i)
                 .and_then(|m| m.place.as_ref())
                 .map_or(u8::MAX, |p| match p.kind {
                     PlaceKind::City => 0,
@@ -1037,7 +1048,7 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
     }
 
     fn placed(&self, sent: &SentCtx, i: usize, basis: PlaceBasis) -> Option<EventPlace> {
-        let m = sent.mentions.get(i).or(sent.previous_city.as_ref())?;
+        let m = sent.mention(i)?;
         Some(EventPlace {
             place: m.place.clone()?,
             basis,
@@ -1146,6 +1157,18 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                         && tree.children_with(a, "nsubj").next().is_none();
                     if participle {
                         self.phrases_of(sent, a, event, false, &mut found);
+                    }
+                }
+                // A bare place name as an adverbial ("met Tuesday Geneva time" aside, spaCy's
+                // npadvmod): only a GPE or LOC entity of its own.
+                for a in tree.children_with(c, "npadvmod") {
+                    if let Some(i) = sent
+                        .mentions
+                        .iter()
+                        .position(|m| m.tokens.contains(&a) && (m.strong || m.natural))
+                        && sent.mentions[i].place.is_some()
+                    {
+                        found.push(Found::Place(i));
                     }
                 }
                 decide!(found, PlaceBasis::Clause);

@@ -1246,3 +1246,23 @@ fn a_natural_feature_is_no_small_town() {
     d.events = Some(vec![event(&d, 0, "clashed", "190", None, None)]);
     assert_eq!(summary(&d), [at("Atlantic", "USA", PlaceBasis::Phrase)]);
 }
+
+#[test]
+fn a_bare_place_adverbial() {
+    // "KYIV - Russia attacked Ukraine." when no text stage found the dateline: "KYIV" is an
+    // npadvmod of the verb and a place of its own. With the dateline found it is the dateline's.
+    let mut d = doc(&[RUSSIA_ATTACKED_UKRAINE]);
+    let e = event(
+        &d,
+        0,
+        "attacked",
+        "190",
+        Some(actor(&d, "Russia", "RUS")),
+        Some(actor(&d, "Ukraine", "UKR")),
+    );
+    d.events = Some(vec![e.clone()]);
+    assert_eq!(summary(&d), [at("Kyiv", "UKR", PlaceBasis::Clause)]);
+    let mut d = with_dateline(doc(&[RUSSIA_ATTACKED_UKRAINE]), 4, 6);
+    d.events = Some(vec![e]);
+    assert_eq!(summary(&d), [at("Kyiv", "UKR", PlaceBasis::Dateline)]);
+}

@@ -543,6 +543,7 @@ fn event_geolocation_on_the_example_stories() {
     let mut halves = [Tally::default(), Tally::default()];
     let mut failures = Vec::new();
     let mut stories = 0;
+    let (mut locating, mut sentences) = (std::time::Duration::ZERO, 0usize);
     for (lineno, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -575,7 +576,10 @@ fn event_geolocation_on_the_example_stories() {
         for (e, d) in doc.events.iter_mut().flatten().zip(dates) {
             d.apply_to(e);
         }
+        let started = std::time::Instant::now();
         let found = place.locate(&doc).unwrap();
+        locating += started.elapsed();
+        sentences += doc.parse.as_ref().map_or(0, |p| p.sents().len());
         place.run(&mut doc).unwrap();
         let events = doc.events.as_deref().unwrap_or_default();
         // The stage wrote what `locate` found.
@@ -690,6 +694,11 @@ fn event_geolocation_on_the_example_stories() {
         total.add(h);
     }
     total.print(&format!("all {stories} stories"));
+    println!(
+        "place stage: {sentences} sentences located in {:.1} ms ({:.0} sentences/s)",
+        locating.as_secs_f64() * 1e3,
+        sentences as f64 / locating.as_secs_f64().max(1e-9)
+    );
     let (places, right_country, right_place) =
         (total.places, total.right_country, total.right_place);
     assert!(
