@@ -761,6 +761,89 @@ mod default_lexicon {
         let events = json_lines(&stdout(&out));
         assert!(events.len() >= 10, "{} events", events.len());
         // Rules name the lexicon file and line that fired ("04_consult.txt:16").
-        assert!(events.iter().all(|e| e["rule"].as_str().unwrap().contains(".txt:")));
+        assert!(
+            events
+                .iter()
+                .all(|e| e["rule"].as_str().unwrap().contains(".txt:"))
+        );
+    }
+}
+
+mod dating {
+    use super::*;
+
+    /// `date` (partial ISO) lies after `pub_date` (YYYY-MM-DD): compared on the first day the
+    /// partial date covers.
+    fn after(date: &str, pub_date: &str) -> bool {
+        let first_day = match date.len() {
+            4 => format!("{date}-01-01"),
+            7 => format!("{date}-01"),
+            _ => date.to_owned(),
+        };
+        first_day.as_str() > pub_date
+    }
+
+    #[test]
+    fn background_events_carry_the_texts_dates() {
+        if !model_available() {
+            return;
+        }
+        let out = dyad(&["code", "-q", "--no-place", "examples/background.jsonl"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let events = json_lines(&stdout(&out));
+        let nixon = events
+            .iter()
+            .find(|e| e["verb"]["text"] == "traveled" && e["target"]["code"] == "CHN")
+            .expect("Nixon's 1972 visit is coded");
+        assert_eq!(nixon["date"], "1972-02");
+        assert_eq!(nixon["date_precision"], "month");
+        assert_eq!(nixon["date_basis"], "text");
+        // The actor code is resolved with the event's date, not the 2022 publication date.
+        assert_eq!(nixon["source"]["code"], "USAGOV");
+        let by_text = events
+            .iter()
+            .filter(|e| e["date_basis"] != "publication")
+            .count();
+        assert!(
+            by_text * 2 > events.len(),
+            "{by_text} of {} dated by the text",
+            events.len()
+        );
+    }
+
+    #[test]
+    fn no_event_is_dated_after_publication_unless_future() {
+        if !model_available() {
+            return;
+        }
+        let mut inputs: Vec<String> = [
+            "PETR.UnitTest.records",
+            "PETR2_GSR_validation",
+            "PLOVER_GSR_CAMEO",
+        ]
+        .iter()
+        .map(|f| format!("../shared/data/eval/{f}.jsonl"))
+        .filter(|p| repo().join(p).is_file())
+        .collect();
+        inputs.extend([
+            "examples/news.jsonl".to_owned(),
+            "examples/background.jsonl".to_owned(),
+        ]);
+        let mut args = vec!["code", "-q", "--no-place", "--all-events"];
+        args.extend(inputs.iter().map(String::as_str));
+        let out = dyad(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let events = json_lines(&stdout(&out));
+        assert!(events.len() > 100);
+        let late: Vec<_> = events
+            .iter()
+            .filter(|e| {
+                let date = e["date"].as_str().unwrap_or("");
+                !date.is_empty()
+                    && e["future"] != true
+                    && after(date, e["pub_date"].as_str().unwrap())
+            })
+            .collect();
+        assert!(late.is_empty(), "{late:#?}");
     }
 }

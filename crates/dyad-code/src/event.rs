@@ -209,6 +209,7 @@ impl CodedEvent {
                 span: doc.char_span(self.verb.span),
             },
             negated: self.negated,
+            future: false,
             location: None,
             evidence: doc.slice(self.sentence_span).to_owned(),
             evidence_span: doc.char_span(self.sentence_span),

@@ -2,13 +2,22 @@
 
 use std::sync::Arc;
 
+use dyad_date::EventDater;
 use dyad_doc::{Doc, Layer, Stage, StageError};
+use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
-use crate::Coder;
+use crate::{CodedEvent, Coder, SentenceInput};
 
 /// The `code` stage: codes every sentence of [`Doc::parse`] and fills [`Doc::events`] with
-/// the contract records of the events whose codes are CAMEO codes. Actor codes are resolved
-/// with the publication date (the time stage will date events later).
+/// the contract records of the events whose codes are CAMEO codes.
+///
+/// Each event is dated by the text ([`dyad_date::EventDater`]: the temporal expression that
+/// governs its verb, its clause, its sentence, the paragraph's narrative time, else the
+/// publication date; over [`Doc::times`] when the time stage ran). When that date is not the
+/// publication date, the sentence is coded again with the event's date so that actor codes are
+/// the ones valid then (Nixon in 1972 is USAGOV), and the event's date, precision, basis and
+/// future flag are set.
 #[derive(Debug, Clone)]
 pub struct CodeStage {
     coder: Arc<Coder>,
@@ -48,12 +57,52 @@ impl Stage for CodeStage {
             });
         };
         let coding = self.coder.code_parse(&doc.text, parse, Some(doc.pub_date));
-        let events = coding
-            .events
-            .iter()
-            .filter_map(|e| e.to_event(doc))
-            .collect();
+        let dater = EventDater::new(doc);
+        // Sentences coded again with another date, by (sentence, date).
+        let mut recoded: FxHashMap<(u32, Date), Vec<CodedEvent>> = FxHashMap::default();
+        let mut events = Vec::with_capacity(coding.events.len());
+        for first in &coding.events {
+            let when = dater.date_span(first.sentence_index as usize, first.verb.span);
+            let mut chosen = first;
+            if let Some(day) = when.actor_day(doc.pub_date).filter(|d| *d != doc.pub_date)
+                && let Some(tokens) = parse.sents().get(first.sentence_index as usize)
+            {
+                let again = recoded
+                    .entry((first.sentence_index, day))
+                    .or_insert_with(|| {
+                        self.coder
+                            .code_sentence(&SentenceInput {
+                                text: &doc.text,
+                                parse,
+                                tokens: tokens.clone(),
+                                sentence_index: first.sentence_index,
+                                date: Some(day),
+                            })
+                            .events
+                    });
+                if let Some(same) = again.iter().find(|r| same_event(r, first)) {
+                    chosen = same;
+                }
+            }
+            if let Some(mut event) = chosen.to_event(doc) {
+                when.apply_to(&mut event);
+                event.future = when.future;
+                events.push(event);
+            }
+        }
         doc.events = Some(events);
         Ok(())
     }
+}
+
+/// The same event coded with another date: same verb, code and actor spans (the actor codes
+/// may differ: that is the point).
+fn same_event(a: &CodedEvent, b: &CodedEvent) -> bool {
+    let spans = |e: &CodedEvent| {
+        (
+            e.source.as_ref().map(|x| x.span),
+            e.target.as_ref().map(|x| x.span),
+        )
+    };
+    a.verb.span == b.verb.span && a.code == b.code && spans(a) == spans(b)
 }

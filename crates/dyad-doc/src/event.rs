@@ -43,6 +43,11 @@ pub struct Event {
     pub verb: Mention,
     /// Whether the event is negated ("did not agree").
     pub negated: bool,
+    /// Whether the event is future or hypothetical ("will visit", "pledged to provide"): such
+    /// events keep their intention codes and may be dated after the publication date. Written
+    /// only when true (an addition to the contract that leaves other records unchanged).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub future: bool,
     /// Where the event happened, if known.
     pub location: Option<Location>,
     /// The sentence the event was coded from.
@@ -97,10 +102,18 @@ pub struct Location {
     pub name: String,
     /// Country code.
     pub country: Option<String>,
+    /// First-level division (a GeoNames admin1 code: "TX", "12"), when known. Written only
+    /// when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
     /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Serde for a `jiff::civil::Date` as `YYYY-MM-DD`.

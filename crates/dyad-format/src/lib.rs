@@ -224,9 +224,11 @@ pub(crate) mod testutil {
                 span: [47, 55],
             },
             negated: false,
+            future: false,
             location: Some(Location {
                 name: "Beijing".into(),
                 country: Some("CHN".into()),
+                admin1: None,
                 lat: Some(39.9042),
                 lon: Some(116.4074),
             }),

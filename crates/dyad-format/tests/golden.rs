@@ -78,6 +78,7 @@ fn base(id: &str, doc: &str, sentence: u32, text: &str, verb: &str, code: &str) 
             span: span(text, verb),
         },
         negated: false,
+        future: false,
         location: None,
         evidence: text.into(),
         evidence_span: [0, text.chars().count()],
@@ -117,6 +118,7 @@ fn events() -> Vec<Event> {
     e.location = Some(Location {
         name: "Beijing".into(),
         country: Some("CHN".into()),
+        admin1: None,
         lat: Some(39.9042),
         lon: Some(116.4074),
     });
@@ -149,6 +151,7 @@ fn events() -> Vec<Event> {
     e.location = Some(Location {
         name: "Kyiv — Київ".into(),
         country: Some("UKR".into()),
+        admin1: None,
         lat: Some(50.4501),
         lon: Some(30.5234),
     });

@@ -7,7 +7,7 @@ use dyad_doc::{Doc, Layer, Stage, StageError};
 use dyad_parse::{ParseStage, Parser};
 
 /// Names of every stage dyad knows, in their default order.
-pub const STAGE_NAMES: &[&str] = &["text", "parse", "code"];
+pub const STAGE_NAMES: &[&str] = &["text", "parse", "time", "code", "place"];
 
 /// What stages need that is too heavy to make per stage: loaded models. The caller loads them
 /// (installing the model on first use is the CLI's job) and hands them in.
@@ -17,6 +17,8 @@ pub struct Resources {
     pub parser: Option<Arc<Parser>>,
     /// The event coder (with its lexicon), needed by the `code` stage.
     pub coder: Option<Arc<Coder>>,
+    /// The gazetteer, needed by the `place` stage.
+    pub gazetteer: Option<Arc<dyad_place::Gazetteer>>,
 }
 
 /// Make a stage from its name. A new stage is one `impl Stage` plus one line here.
@@ -30,11 +32,17 @@ fn make_stage(name: &str, res: &Resources) -> Result<Box<dyn Stage>, PipelineErr
                 .clone()
                 .ok_or_else(|| missing("parse", "the parser model"))?,
         )),
+        "time" => Box::new(dyad_date::TimeStage::new()),
         "code" => {
             Box::new(CodeStage::new(res.coder.clone().ok_or_else(|| {
                 missing("code", "the event coder and its lexicon")
             })?))
         }
+        "place" => Box::new(dyad_place::PlaceStage::new(
+            res.gazetteer
+                .clone()
+                .ok_or_else(|| missing("place", "the gazetteer"))?,
+        )),
         _ => {
             return Err(PipelineError::UnknownStage {
                 name: name.to_string(),
@@ -209,7 +217,9 @@ mod tests {
 
     #[test]
     fn default_pipeline_builds_and_runs() {
-        let p = Pipeline::default_without(&["parse", "code"], &Resources::default()).unwrap();
+        let p =
+            Pipeline::default_without(&["parse", "time", "code", "place"], &Resources::default())
+                .unwrap();
         assert_eq!(p.stage_names().collect::<Vec<_>>(), ["text"]);
         let mut doc = Doc::new("d", jiff::civil::date(2024, 1, 1), "One. Two.".into());
         p.run(&mut doc).unwrap();

@@ -102,11 +102,13 @@ impl Default for PlaceOptions {
     }
 }
 
-/// The event record's location for a place: its name, country and coordinates.
+/// The event record's location for a place: its name, country, first-level division and
+/// coordinates.
 pub fn to_location(place: &Place) -> Location {
     Location {
         name: place.name.clone(),
         country: place.country.clone(),
+        admin1: place.admin1.clone(),
         lat: Some(place.lat),
         lon: Some(place.lon),
     }

@@ -293,6 +293,7 @@ fn event(
             span: find(d, verb, 0),
         },
         negated: false,
+        future: false,
         location: None,
         evidence: String::new(),
         evidence_span: [0, 0],

