@@ -307,7 +307,8 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     #[command(flatten)]
     pub coder: CoderArgs,
-    /// Date for records without a readable one (YYYY-MM-DD).
+    /// Date for a first record without a readable date (YYYY-MM-DD); later ones take the date
+    /// of the record before them.
     #[arg(long, value_name = "DATE", default_value = "2000-01-01")]
     pub default_date: String,
     /// Print one JSON object instead of the text report.

@@ -30,7 +30,18 @@ pub fn run(args: &EvalArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     let parser = load_parser(!args.coder.no_ner, global.quiet)?;
     let coder = build_coder(&args.coder, global.quiet)?;
-    let records: Vec<_> = gold.inputs(default_date).collect();
+    // A record whose date cannot be read takes the date of the record before it (gold sets run
+    // in story order), the first such record `--default-date`.
+    let mut last = default_date;
+    let records: Vec<_> = gold
+        .records
+        .iter()
+        .map(|r| {
+            let date = r.date.unwrap_or(last);
+            last = date;
+            r.to_input(&gold.path, date)
+        })
+        .collect();
     let predictions: Vec<RecordPrediction> = records
         .par_chunks(BATCH)
         .flat_map_iter(|chunk| {
