@@ -291,38 +291,6 @@ pub(crate) fn to_time_tense(t: TimeTense) -> Tense {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-];
-
 /// Words that tie an expression to the publication date whatever the narrative says.
 const DEICTIC: &[&str] = &[
     "last",
@@ -360,8 +328,12 @@ fn is_bare_calendar(e: &TimeExpr, text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.iter().any(|w| MONTHS.contains(&w.as_str()))
-        && !words.iter().any(|w| DEICTIC.contains(&w.as_str()))
+    words.iter().any(|w| {
+        matches!(
+            dyad_time::calendar_word(w),
+            Some(dyad_time::CalendarWord::Month | dyad_time::CalendarWord::Season)
+        )
+    }) && !words.iter().any(|w| DEICTIC.contains(&w.as_str()))
         && !words
             .iter()
             .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))

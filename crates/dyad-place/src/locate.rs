@@ -147,41 +147,6 @@ const DIVISIONS: &[&str] = &[
     "city",
 ];
 
-/// Proper nouns that are times, not places ("in March", "on Monday").
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Nouns that name a kind of place: a name modifying one is a place ("the Kherson region"), and
 /// their "of" phrases locate ("the outskirts of Kyiv").
 const PLACE_NOUNS: &[&str] = &[
@@ -672,7 +637,8 @@ impl<'a, R: Resolver> DocCtx<'a, R> {
                 for &i in &sub {
                     let ok = tree.is_proper(i)
                         && !in_entity(i)
-                        && !TIME_WORDS.contains(&self.lower_text(i).trim_end_matches('.'));
+                        && dyad_time::calendar_word(self.lower_text(i).trim_end_matches('.'))
+                            .is_none();
                     match (&mut run, ok) {
                         (Some(r), true) if r.end == i => r.end = i + 1,
                         (_, true) => {

@@ -111,6 +111,28 @@ use std::cell::RefCell;
 use jiff::civil::Date;
 
 pub use resolve::resolve;
+
+/// What one word names in the calendar, for stages that must tell times from other names ("in
+/// March", "on Monday" are not places; "in spring" dates a clause).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    /// A month, full or abbreviated ("march", "sept", "dec").
+    Month,
+    /// A day of the week ("monday").
+    Weekday,
+    /// A season ("spring", "autumn", "fall", "winter").
+    Season,
+}
+
+/// The calendar meaning of a lower-case word, if it has one (dyad-time's own word table).
+pub fn calendar_word(lower: &str) -> Option<CalendarWord> {
+    match lexicon::lookup(lower)?.lex {
+        lexicon::Lex::Month(_) | lexicon::Lex::MonthAbbr(_) => Some(CalendarWord::Month),
+        lexicon::Lex::Weekday(_) => Some(CalendarWord::Weekday),
+        lexicon::Lex::Season(_) => Some(CalendarWord::Season),
+        _ => None,
+    }
+}
 pub use types::{Duration, Frequency, Kind, Modifier, Resolved, Tense, TimeExpr, Unit};
 
 /// Finds temporal expressions; holds the few options there are.
@@ -196,6 +218,16 @@ pub fn resolve_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_words() {
+        assert_eq!(calendar_word("sept"), Some(CalendarWord::Month));
+        assert_eq!(calendar_word("march"), Some(CalendarWord::Month));
+        assert_eq!(calendar_word("monday"), Some(CalendarWord::Weekday));
+        assert_eq!(calendar_word("fall"), Some(CalendarWord::Season));
+        assert_eq!(calendar_word("kyiv"), None);
+        assert_eq!(calendar_word("ago"), None);
+    }
     use jiff::civil::date;
 
     fn one(text: &str, pub_date: Date) -> (String, String) {
