@@ -167,10 +167,7 @@ pub fn parse_actors(text: &str, file: &str) -> Read<Vec<Actor>> {
         }
     }
     finish(block.take(), &mut ctx, &mut out);
-    Read {
-        value: out,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(out)
 }
 
 #[cfg(test)]

@@ -68,10 +68,7 @@ pub fn parse_agents(text: &str, file: &str) -> Read<Vec<Agent>> {
             origin: ctx.origin(&line),
         });
     }
-    Read {
-        value: out,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(out)
 }
 
 #[cfg(test)]

@@ -38,10 +38,7 @@ pub fn parse_discards(text: &str, file: &str) -> Read<Vec<Discard>> {
             origin: ctx.origin(&line),
         });
     }
-    Read {
-        value: out,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(out)
 }
 
 #[cfg(test)]

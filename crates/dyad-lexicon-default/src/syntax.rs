@@ -1,58 +1,27 @@
 //! What every file kind shares: content lines (comments and blanks removed), diagnostics with
 //! file and line, dates and half-open date ranges, and the shape of codes.
 
-use std::sync::Arc;
-
-use dyad_lexicon::{Diagnostic, Origin, Severity};
+use dyad_lexicon::SourceLine;
 use jiff::civil::Date;
 
 /// Per-file reading state: the file name (shared by every origin) and the diagnostics so far.
-pub(crate) struct Ctx {
-    pub file: Arc<str>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Ctx {
-    pub fn new(file: &str) -> Ctx {
-        Ctx {
-            file: Arc::from(file),
-            diagnostics: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, line: u32, severity: Severity, message: String) {
-        self.diagnostics.push(Diagnostic {
-            file: self.file.clone(),
-            line,
-            severity,
-            message,
-        });
-    }
-
-    /// The line (or the part named) was not used.
-    pub fn error(&mut self, line: u32, message: impl Into<String>) {
-        self.push(line, Severity::Error, message.into());
-    }
-
-    /// The line was used; worth a look.
-    pub fn warning(&mut self, line: u32, message: impl Into<String>) {
-        self.push(line, Severity::Warning, message.into());
-    }
-
-    pub fn origin(&self, line: &Line<'_>) -> Origin {
-        Origin {
-            file: self.file.clone(),
-            line: line.number,
-            text: Box::from(line.text),
-        }
-    }
-}
+pub(crate) use dyad_lexicon::FileDiagnostics as Ctx;
 
 /// A content line: 1-based number and the text with its comment removed, trimmed (never empty).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     pub number: u32,
     pub text: &'a str,
+}
+
+impl SourceLine for Line<'_> {
+    fn number(&self) -> u32 {
+        self.number
+    }
+
+    fn text(&self) -> &str {
+        self.text
+    }
 }
 
 /// The content lines of a file: `#` starts a comment that runs to the end of the line; blank

@@ -60,3 +60,109 @@ pub struct Read<T> {
     /// One diagnostic per problem, in line order.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// A line of a dictionary file as a reader sees it: its 1-based number and its content
+/// (comments removed, trimmed). Each file format has its own line type; this is what they share.
+pub trait SourceLine {
+    /// 1-based line number.
+    fn number(&self) -> u32;
+    /// The content of the line, comments removed and trimmed.
+    fn text(&self) -> &str;
+}
+
+/// What a reader keeps while it reads one file: the file name (shared by every [`Origin`] and
+/// [`Diagnostic`] it makes) and the diagnostics so far.
+///
+/// [`Origin`]: crate::model::Origin
+#[derive(Debug, Clone)]
+pub struct FileDiagnostics {
+    /// The file, as given to the reader.
+    pub file: Arc<str>,
+    /// The diagnostics so far, in the order they were made.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileDiagnostics {
+    /// Starts reading `file`, with no diagnostics.
+    pub fn new(file: &str) -> FileDiagnostics {
+        FileDiagnostics {
+            file: Arc::from(file),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, line: u32, severity: Severity, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: self.file.clone(),
+            line,
+            severity,
+            message,
+        });
+    }
+
+    /// The line (or the part of it named) was not used.
+    pub fn error(&mut self, line: u32, message: impl Into<String>) {
+        self.push(line, Severity::Error, message.into());
+    }
+
+    /// The line was used as read; worth a look.
+    pub fn warning(&mut self, line: u32, message: impl Into<String>) {
+        self.push(line, Severity::Warning, message.into());
+    }
+
+    /// Where an entry read from `line` comes from: this file, the line's number and its text.
+    pub fn origin(&self, line: &impl SourceLine) -> crate::model::Origin {
+        crate::model::Origin {
+            file: self.file.clone(),
+            line: line.number(),
+            text: Box::from(line.text()),
+        }
+    }
+
+    /// Ends the file: `value` with the diagnostics made while reading it.
+    pub fn finish<T>(self, value: T) -> Read<T> {
+        Read {
+            value,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct L(u32, &'static str);
+
+    impl SourceLine for L {
+        fn number(&self) -> u32 {
+            self.0
+        }
+        fn text(&self) -> &str {
+            self.1
+        }
+    }
+
+    #[test]
+    fn file_diagnostics_keep_file_line_and_order() {
+        let mut d = FileDiagnostics::new("x/a.txt");
+        d.warning(2, "odd");
+        d.error(5, String::from("bad; skipped"));
+        let o = d.origin(&L(7, "MIL soldier"));
+        assert_eq!((&*o.file, o.line, &*o.text), ("x/a.txt", 7, "MIL soldier"));
+        let r = d.finish(3_u8);
+        assert_eq!(r.value, 3);
+        let got: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (&*d.file, d.line, d.severity, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("x/a.txt", 2, Severity::Warning, "odd"),
+                ("x/a.txt", 5, Severity::Error, "bad; skipped"),
+            ]
+        );
+    }
+}

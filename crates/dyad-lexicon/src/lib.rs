@@ -142,7 +142,7 @@ pub mod model;
 pub mod normalize;
 pub mod read;
 
-pub use diagnostic::{Diagnostic, LexiconError, Read, Severity};
+pub use diagnostic::{Diagnostic, FileDiagnostics, LexiconError, Read, Severity, SourceLine};
 pub use index::{KeySeq, LexiconIndex, WordId};
 pub use lint::{FileKind, check, check_files};
 pub use load::LexiconFiles;

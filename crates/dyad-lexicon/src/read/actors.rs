@@ -76,7 +76,7 @@ pub fn parse_petrarch_actors(text: &str, file: &str) -> Read<Vec<Actor>> {
             {
                 let names = names_of(&mut ctx, &line, t);
                 if !names.is_empty() {
-                    ctx.warn(
+                    ctx.warning(
                         line.number,
                         "phrase without `+` under an entry with no code yet: read as its alias",
                     );
@@ -107,15 +107,12 @@ pub fn parse_petrarch_actors(text: &str, file: &str) -> Read<Vec<Actor>> {
     if let Some(a) = current.take() {
         finish(&mut ctx, a, &mut actors);
     }
-    Read {
-        value: actors,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(actors)
 }
 
 fn finish(ctx: &mut Ctx, actor: Actor, out: &mut Vec<Actor>) {
     if actor.codes.is_empty() {
-        ctx.warn(
+        ctx.warning(
             actor.origin.line,
             "actor has no code: its names are recognised but code nothing",
         );
@@ -145,7 +142,7 @@ fn names_of(ctx: &mut Ctx, line: &Line<'_>, text: &str) -> Vec<ActorName> {
     }
     let parts: Vec<&str> = phrase.split('+').collect();
     if parts.len() > 1 {
-        ctx.warn(
+        ctx.warning(
             line.number,
             format!("`+` inside a name: read as {} names", parts.len()),
         );
@@ -177,7 +174,7 @@ fn add_codes(ctx: &mut Ctx, line: &Line<'_>, text: &str, actor: &mut Actor) {
         && let Some(tail) = text.rsplit(']').next()
         && !tail.trim().is_empty()
     {
-        ctx.warn(
+        ctx.warning(
             line.number,
             format!("text after the codes ignored: `{}`", tail.trim()),
         );
@@ -186,7 +183,7 @@ fn add_codes(ctx: &mut Ctx, line: &Line<'_>, text: &str, actor: &mut Actor) {
         match parse_code_group(&g) {
             Ok((codes, from, until, note)) => {
                 if let Some(n) = note {
-                    ctx.warn(line.number, format!("code `[{g}]`: {n}"));
+                    ctx.warning(line.number, format!("code `[{g}]`: {n}"));
                 }
                 actor.codes.push(CodePeriod {
                     codes,

@@ -77,7 +77,7 @@ pub fn parse_petrarch_agents(text: &str, file: &str) -> Read<Vec<Agent>> {
             continue;
         };
         if !t[close + 1..].trim().is_empty() {
-            ctx.warn(
+            ctx.warning(
                 line.number,
                 format!("text after the code ignored: `{}`", t[close + 1..].trim()),
             );
@@ -91,7 +91,7 @@ pub fn parse_petrarch_agents(text: &str, file: &str) -> Read<Vec<Agent>> {
         } else if let Some(c) = raw_code.strip_suffix('~') {
             (c.to_owned(), Attach::Prefix)
         } else {
-            ctx.warn(
+            ctx.warning(
                 line.number,
                 format!("agent code `{raw_code}` has no `~`; read as `~{raw_code}`"),
             );
@@ -169,10 +169,7 @@ pub fn parse_petrarch_agents(text: &str, file: &str) -> Read<Vec<Agent>> {
             origin: ctx.origin(&line),
         });
     }
-    Read {
-        value: agents,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(agents)
 }
 
 #[cfg(test)]

@@ -41,10 +41,7 @@ pub fn parse_petrarch_discards(text: &str, file: &str) -> Read<Vec<Discard>> {
             origin: ctx.origin(&line),
         });
     }
-    Read {
-        value: out,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(out)
 }
 
 #[cfg(test)]

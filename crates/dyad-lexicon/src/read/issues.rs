@@ -43,7 +43,7 @@ pub fn parse_petrarch_issues(text: &str, file: &str) -> Read<Vec<Issue>> {
         if upper.starts_with("<ISSUE") {
             category = attribute(t, "CATEGORY");
             if category.is_none() {
-                ctx.warn(line.number, "<ISSUE> without CATEGORY");
+                ctx.warning(line.number, "<ISSUE> without CATEGORY");
             }
             continue;
         }
@@ -85,10 +85,7 @@ pub fn parse_petrarch_issues(text: &str, file: &str) -> Read<Vec<Issue>> {
             Err(e) => ctx.error(line.number, format!("{e}; skipped")),
         }
     }
-    Read {
-        value: out,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(out)
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {

@@ -20,8 +20,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, LexiconError, Severity};
-use crate::model::Origin;
+use crate::diagnostic::{Diagnostic, LexiconError, Severity, SourceLine};
 
 mod actors;
 mod agents;
@@ -137,43 +136,15 @@ pub(crate) fn content_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Shared state of a reader: the file name and the diagnostics so far.
-pub(crate) struct Ctx {
-    pub file: Arc<str>,
-    pub diagnostics: Vec<Diagnostic>,
-}
+pub(crate) use crate::diagnostic::FileDiagnostics as Ctx;
 
-impl Ctx {
-    pub fn new(file: &str) -> Ctx {
-        Ctx {
-            file: Arc::from(file),
-            diagnostics: Vec::new(),
-        }
+impl SourceLine for Line<'_> {
+    fn number(&self) -> u32 {
+        self.number
     }
 
-    pub fn origin(&self, line: &Line<'_>) -> Origin {
-        Origin {
-            file: self.file.clone(),
-            line: line.number,
-            text: Box::from(line.text()),
-        }
-    }
-
-    pub fn error(&mut self, line: u32, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic {
-            file: self.file.clone(),
-            line,
-            severity: Severity::Error,
-            message: message.into(),
-        });
-    }
-
-    pub fn warn(&mut self, line: u32, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic {
-            file: self.file.clone(),
-            line,
-            severity: Severity::Warning,
-            message: message.into(),
-        });
+    fn text(&self) -> &str {
+        Line::text(self)
     }
 }
 

@@ -92,7 +92,7 @@ pub fn parse_petrarch_verbs(text: &str, file: &str) -> Read<VerbLexicon> {
             match parse_header(t) {
                 Ok((name, code, note)) => {
                     if let Some(n) = note {
-                        ctx.warn(line.number, n);
+                        ctx.warning(line.number, n);
                     }
                     class = Some(ClassId(lex.classes.len() as u32));
                     lex.classes.push(VerbClass {
@@ -138,7 +138,7 @@ pub fn parse_petrarch_verbs(text: &str, file: &str) -> Read<VerbLexicon> {
             match synset_ids.get(&name) {
                 Some(&id) => {
                     if lex.synsets[id.0 as usize].origin.line != line.number {
-                        ctx.warn(
+                        ctx.warning(
                             line.number,
                             format!("synset &{name} defined again; members added to the first"),
                         );
@@ -151,7 +151,7 @@ pub fn parse_petrarch_verbs(text: &str, file: &str) -> Read<VerbLexicon> {
                 }
             }
             if rest.split_whitespace().nth(1).is_some() {
-                ctx.warn(line.number, "text after the synset label ignored");
+                ctx.warning(line.number, "text after the synset label ignored");
             }
         } else if let Some(rest) = t.strip_prefix('+').filter(|_| synset.is_some()) {
             let Some((id, plurals)) = synset else {
@@ -212,13 +212,10 @@ pub fn parse_petrarch_verbs(text: &str, file: &str) -> Read<VerbLexicon> {
     }
     for s in &lex.synsets {
         if s.members.is_empty() {
-            ctx.warn(s.origin.line, format!("synset &{} has no members", s.name));
+            ctx.warning(s.origin.line, format!("synset &{} has no members", s.name));
         }
     }
-    Read {
-        value: lex,
-        diagnostics: ctx.diagnostics,
-    }
+    ctx.finish(lex)
 }
 
 /// `---  NAME   [CODE]  ---`. A name with blanks (`--- LASH OUT [122] ---`) is joined with
@@ -337,7 +334,7 @@ fn parse_verb(ctx: &mut Ctx, line: &Line<'_>) -> Result<Verb, String> {
     let head_index = match plus.as_slice() {
         [] => {
             if raw.len() > 1 {
-                ctx.warn(
+                ctx.warning(
                     line.number,
                     "compound verb without `+`: its first word is taken as the verb",
                 );
@@ -385,7 +382,7 @@ fn parse_verb(ctx: &mut Ctx, line: &Line<'_>) -> Result<Verb, String> {
                             forms.push(f);
                         }
                     }
-                    None => ctx.warn(
+                    None => ctx.warning(
                         line.number,
                         format!("form `{item}`: cannot tell which word is the verb; ignored"),
                     ),
