@@ -847,3 +847,36 @@ mod dating {
         assert!(late.is_empty(), "{late:#?}");
     }
 }
+
+mod document {
+    use super::*;
+
+    #[test]
+    fn first_sentences_limits_coding_to_the_lede() {
+        if !model_available() {
+            return;
+        }
+        let all = dyad(&["code", "-q", "--no-place", "examples/news.jsonl"]);
+        let lede = dyad(&[
+            "code",
+            "-q",
+            "--no-place",
+            "--first-sentences",
+            "1",
+            "examples/news.jsonl",
+        ]);
+        assert!(all.status.success() && lede.status.success());
+        let all = json_lines(&stdout(&all));
+        let lede = json_lines(&stdout(&lede));
+        assert!(!lede.is_empty() && lede.len() < all.len());
+        assert!(lede.iter().all(|e| e["sentence_index"] == 0));
+        let ids: std::collections::HashSet<&str> = all
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap())
+            .collect();
+        assert!(
+            lede.iter()
+                .all(|e| ids.contains(e["event_id"].as_str().unwrap()))
+        );
+    }
+}

@@ -279,6 +279,10 @@ pub struct CodeArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub coder: CoderArgs,
+    /// Code only the first N sentences of each document (Phoenix practice for wire stories);
+    /// default: the whole text.
+    #[arg(long, value_name = "N")]
+    pub first_sentences: Option<u32>,
     /// Output format: jsonl (the event record), plover, phoenix, gdelt, csv.
     #[arg(long, value_parser = ["jsonl", "plover", "phoenix", "gdelt", "csv"], default_value = "jsonl")]
     pub format: String,

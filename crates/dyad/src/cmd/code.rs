@@ -69,7 +69,9 @@ pub fn run(args: &CodeArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut sink = event_sink(format, output::open(args.output.output.as_deref())?);
     let mut events = 0u64;
     let summary = for_each_document("code", &args.input, global.quiet, &pipeline, |doc| {
-        for event in doc.events.iter().flatten() {
+        let coded =
+            |e: &&dyad_doc::Event| args.first_sentences.is_none_or(|n| e.sentence_index < n);
+        for event in doc.events.iter().flatten().filter(coded) {
             sink.write_event(event).context("cannot write output")?;
             events += 1;
         }
