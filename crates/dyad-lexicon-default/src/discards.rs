@@ -5,8 +5,7 @@
 //! story    box office         # no sentence of a story containing it is coded
 //! ```
 
-use dyad_lexicon::normalize;
-use dyad_lexicon::{Discard, DiscardLevel, Read};
+use dyad_lexicon::{Discard, DiscardLevel, Read, discard_from_line};
 
 use crate::syntax::{Ctx, content_lines, first_word};
 
@@ -27,16 +26,7 @@ pub fn parse_discards(text: &str, file: &str) -> Read<Vec<Discard>> {
                 continue;
             }
         };
-        let words = normalize::words(phrase);
-        if words.is_empty() {
-            ctx.error(line.number, "empty discard phrase; skipped");
-            continue;
-        }
-        out.push(Discard {
-            words,
-            level,
-            origin: ctx.origin(&line),
-        });
+        out.extend(discard_from_line(&mut ctx, &line, level, phrase));
     }
     ctx.finish(out)
 }

@@ -154,7 +154,7 @@ pub use model::{
     Transformation, Verb, VerbClass, VerbId, VerbLexicon, Words,
 };
 pub use read::{
-    parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards, parse_petrarch_issues,
-    parse_petrarch_verbs, read_petrarch_actors, read_petrarch_agents, read_petrarch_discards,
-    read_petrarch_issues, read_petrarch_verbs,
+    discard_from_line, parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards,
+    parse_petrarch_issues, parse_petrarch_verbs, read_petrarch_actors, read_petrarch_agents,
+    read_petrarch_discards, read_petrarch_issues, read_petrarch_verbs,
 };

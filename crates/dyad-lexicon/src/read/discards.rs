@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::{Ctx, content_lines, read_text};
-use crate::diagnostic::{LexiconError, Read};
+use crate::diagnostic::{FileDiagnostics, LexiconError, Read, SourceLine};
 use crate::model::{Discard, DiscardLevel};
 use crate::normalize;
 
@@ -30,18 +30,30 @@ pub fn parse_petrarch_discards(text: &str, file: &str) -> Read<Vec<Discard>> {
             Some(p) => (DiscardLevel::Story, p),
             None => (DiscardLevel::Sentence, t),
         };
-        let words = normalize::words(phrase);
-        if words.is_empty() {
-            ctx.error(line.number, "empty discard phrase; skipped");
-            continue;
-        }
-        out.push(Discard {
-            words,
-            level,
-            origin: ctx.origin(&line),
-        });
+        out.extend(discard_from_line(&mut ctx, &line, level, phrase));
     }
     ctx.finish(out)
+}
+
+/// The [`Discard`] read from one line of a discard file, whatever its format: `phrase` (the part
+/// of `line` after the level marker) split into words as [`normalize::words`] does. An empty
+/// phrase is an error diagnostic on the line and gives `None`.
+pub fn discard_from_line(
+    ctx: &mut FileDiagnostics,
+    line: &impl SourceLine,
+    level: DiscardLevel,
+    phrase: &str,
+) -> Option<Discard> {
+    let words = normalize::words(phrase);
+    if words.is_empty() {
+        ctx.error(line.number(), "empty discard phrase; skipped");
+        return None;
+    }
+    Some(Discard {
+        words,
+        level,
+        origin: ctx.origin(line),
+    })
 }
 
 #[cfg(test)]

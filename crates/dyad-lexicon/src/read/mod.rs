@@ -30,7 +30,7 @@ mod verbs;
 
 pub use actors::{parse_petrarch_actors, read_petrarch_actors};
 pub use agents::{parse_petrarch_agents, read_petrarch_agents};
-pub use discards::{parse_petrarch_discards, read_petrarch_discards};
+pub use discards::{discard_from_line, parse_petrarch_discards, read_petrarch_discards};
 pub use issues::{parse_petrarch_issues, read_petrarch_issues};
 pub use verbs::{parse_petrarch_verbs, read_petrarch_verbs};
 
