@@ -178,7 +178,7 @@ fn check_patterns(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
             .collect();
         for p in &pats {
             let key = (p.before.as_slice(), p.after.as_slice(), p.verb_glued);
-            match seen.get(&key) {
+            match first_seen(&mut seen, key, p) {
                 Some(first) if first.code == p.code => out.push(diag(
                     &p.origin,
                     Severity::Warning,
@@ -199,9 +199,7 @@ fn check_patterns(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
                         p.code
                     ),
                 )),
-                None => {
-                    seen.insert(key, p);
-                }
+                None => {}
             }
         }
         // Covered by an earlier pattern of the same specificity (ties go to file order).
@@ -236,32 +234,27 @@ fn check_verbs(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(&str, &[String], &[String]), &crate::model::Verb> = HashMap::new();
     for v in &lex.verbs.verbs {
         let key = (v.lemma.as_str(), v.before.as_slice(), v.after.as_slice());
-        match seen.get(&key) {
-            Some(first) => {
-                let class = |c: crate::model::ClassId| {
-                    lex.verbs
-                        .classes
-                        .get(c.0 as usize)
-                        .map_or("?", |c| c.name.as_str())
-                };
-                let msg = if first.class == v.class {
-                    format!(
-                        "verb repeats {} in block {}",
-                        at(&first.origin),
-                        class(v.class)
-                    )
-                } else {
-                    format!(
-                        "verb also in block {} ({}): both are candidates, the earlier first",
-                        class(first.class),
-                        at(&first.origin)
-                    )
-                };
-                out.push(diag(&v.origin, Severity::Warning, msg));
-            }
-            None => {
-                seen.insert(key, v);
-            }
+        if let Some(first) = first_seen(&mut seen, key, v) {
+            let class = |c: crate::model::ClassId| {
+                lex.verbs
+                    .classes
+                    .get(c.0 as usize)
+                    .map_or("?", |c| c.name.as_str())
+            };
+            let msg = if first.class == v.class {
+                format!(
+                    "verb repeats {} in block {}",
+                    at(&first.origin),
+                    class(v.class)
+                )
+            } else {
+                format!(
+                    "verb also in block {} ({}): both are candidates, the earlier first",
+                    class(first.class),
+                    at(&first.origin)
+                )
+            };
+            out.push(diag(&v.origin, Severity::Warning, msg));
         }
     }
 }
@@ -327,28 +320,24 @@ fn check_actors(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
         }
         for n in &a.names {
             let key = normalize::phrase_keys(&n.words);
-            match names.get(&key) {
-                Some(&j) if j != i => {
-                    let other = &lex.actors[j];
-                    let codes = |a: &crate::model::Actor| -> Vec<Vec<String>> {
-                        a.codes.iter().map(|p| p.codes.clone()).collect()
-                    };
-                    if codes(other) != codes(a) {
-                        out.push(diag(
-                            &n.origin,
-                            Severity::Warning,
-                            format!(
-                                "name `{}` also names the actor at {} with other codes: the \
-                                 earlier entry wins",
-                                n.words.join(" "),
-                                at(&other.origin)
-                            ),
-                        ));
-                    }
-                }
-                Some(_) => {}
-                None => {
-                    names.insert(key, i);
+            if let Some(j) = first_seen(&mut names, key, i)
+                && j != i
+            {
+                let other = &lex.actors[j];
+                let codes = |a: &crate::model::Actor| -> Vec<Vec<String>> {
+                    a.codes.iter().map(|p| p.codes.clone()).collect()
+                };
+                if codes(other) != codes(a) {
+                    out.push(diag(
+                        &n.origin,
+                        Severity::Warning,
+                        format!(
+                            "name `{}` also names the actor at {} with other codes: the \
+                             earlier entry wins",
+                            n.words.join(" "),
+                            at(&other.origin)
+                        ),
+                    ));
                 }
             }
         }
@@ -360,27 +349,39 @@ fn check_agents(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
     for (i, a) in lex.agents.iter().enumerate() {
         for n in &a.names {
             let key = normalize::phrase_keys(n);
-            match names.get(&key) {
-                Some(&j) if j != i => {
-                    let other = &lex.agents[j];
-                    if (other.code.as_str(), other.attach) != (a.code.as_str(), a.attach) {
-                        out.push(diag(
-                            &a.origin,
-                            Severity::Warning,
-                            format!(
-                                "agent `{}` is also at {} with code {}: the earlier wins",
-                                n.join(" "),
-                                at(&other.origin),
-                                other.code
-                            ),
-                        ));
-                    }
-                }
-                Some(_) => {}
-                None => {
-                    names.insert(key, i);
+            if let Some(j) = first_seen(&mut names, key, i)
+                && j != i
+            {
+                let other = &lex.agents[j];
+                if (other.code.as_str(), other.attach) != (a.code.as_str(), a.attach) {
+                    out.push(diag(
+                        &a.origin,
+                        Severity::Warning,
+                        format!(
+                            "agent `{}` is also at {} with code {}: the earlier wins",
+                            n.join(" "),
+                            at(&other.origin),
+                            other.code
+                        ),
+                    ));
                 }
             }
+        }
+    }
+}
+
+/// The value first seen under `key`, if there is one; otherwise `value` is recorded as that
+/// first one. The checks report a later entry against the earlier one that wins.
+fn first_seen<K: std::hash::Hash + Eq, V: Copy>(
+    seen: &mut HashMap<K, V>,
+    key: K,
+    value: V,
+) -> Option<V> {
+    match seen.entry(key) {
+        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(value);
+            None
         }
     }
 }
