@@ -228,28 +228,9 @@ pub fn load_dir(dir: &Path) -> Result<Read<Lexicon>, LexiconError> {
         if kind_of(&rel).is_none() {
             continue;
         }
-        let bytes = std::fs::read(&p).map_err(|source| LexiconError::Io {
-            path: p.clone(),
-            source,
-        })?;
+        let (text, mut bad_utf8) = dyad_lexicon::read_text(&p)?;
+        pre.append(&mut bad_utf8);
         let name = p.to_string_lossy().into_owned();
-        let text = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let line = s
-                    .lines()
-                    .position(|l| l.contains('\u{FFFD}'))
-                    .map_or(0, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
-                pre.push(Diagnostic {
-                    file: name.as_str().into(),
-                    line,
-                    severity: dyad_lexicon::Severity::Warning,
-                    message: "invalid UTF-8 (replaced by U+FFFD); first at this line".into(),
-                });
-                s
-            }
-        };
         texts.push((name, text));
     }
     let pairs: Vec<(&str, &str)> = texts

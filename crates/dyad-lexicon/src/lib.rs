@@ -156,5 +156,5 @@ pub use model::{
 pub use read::{
     discard_from_line, parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards,
     parse_petrarch_issues, parse_petrarch_verbs, read_petrarch_actors, read_petrarch_agents,
-    read_petrarch_discards, read_petrarch_issues, read_petrarch_verbs,
+    read_petrarch_discards, read_petrarch_issues, read_petrarch_verbs, read_text,
 };

@@ -34,8 +34,10 @@ pub use discards::{discard_from_line, parse_petrarch_discards, read_petrarch_dis
 pub use issues::{parse_petrarch_issues, read_petrarch_issues};
 pub use verbs::{parse_petrarch_verbs, read_petrarch_verbs};
 
-/// Reads a file as text; invalid UTF-8 is replaced and reported as one diagnostic.
-pub(crate) fn read_text(path: &Path) -> Result<(String, Vec<Diagnostic>), LexiconError> {
+/// Reads a dictionary file as text. Invalid UTF-8 is replaced by U+FFFD and reported as one
+/// warning at the first line it is on (the file named as `path.to_string_lossy()`); a file that
+/// cannot be read at all is an error.
+pub fn read_text(path: &Path) -> Result<(String, Vec<Diagnostic>), LexiconError> {
     let bytes = std::fs::read(path).map_err(|source| LexiconError::Io {
         path: path.to_path_buf(),
         source,
@@ -48,7 +50,7 @@ pub(crate) fn read_text(path: &Path) -> Result<(String, Vec<Diagnostic>), Lexico
             let line = text
                 .lines()
                 .position(|l| l.contains('\u{FFFD}'))
-                .map_or(0, |i| i as u32 + 1);
+                .map_or(0, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
             let d = Diagnostic {
                 file: Arc::from(path.to_string_lossy().as_ref()),
                 line,
