@@ -237,10 +237,7 @@ pub fn load_dir(dir: &Path) -> Result<Read<Lexicon>, LexiconError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let mut r = parse_files(&pairs);
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    Ok(parse_files(&pairs).after(pre))
 }
 
 #[cfg(test)]

@@ -61,6 +61,16 @@ pub struct Read<T> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl<T> Read<T> {
+    /// The same value, with `earlier` (diagnostics about the input as a whole, such as invalid
+    /// UTF-8, made before it was parsed) put before this one's diagnostics.
+    pub fn after(mut self, mut earlier: Vec<Diagnostic>) -> Read<T> {
+        earlier.append(&mut self.diagnostics);
+        self.diagnostics = earlier;
+        self
+    }
+}
+
 /// A line of a dictionary file as a reader sees it: its 1-based number and its content
 /// (comments removed, trimmed). Each file format has its own line type; this is what they share.
 pub trait SourceLine {
@@ -164,5 +174,16 @@ mod tests {
                 ("x/a.txt", 5, Severity::Error, "bad; skipped"),
             ]
         );
+    }
+
+    #[test]
+    fn after_puts_earlier_diagnostics_first() {
+        let mut a = FileDiagnostics::new("a");
+        a.error(1, "first");
+        let mut b = FileDiagnostics::new("b");
+        b.error(9, "second");
+        let r = b.finish(()).after(a.finish(()).diagnostics);
+        let order: Vec<_> = r.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(order, [1, 9]);
     }
 }

@@ -20,18 +20,14 @@
 
 use std::path::Path;
 
-use super::{Ctx, Line, bracket_groups, content_lines, parse_date, read_text};
+use super::{Ctx, Line, bracket_groups, content_lines, parse_date, read_with};
 use crate::diagnostic::{LexiconError, Read};
 use crate::model::{Actor, ActorName, CodePeriod};
 use crate::normalize;
 
 /// Reads a PETRARCH actor dictionary.
 pub fn read_petrarch_actors(path: &Path) -> Result<Read<Vec<Actor>>, LexiconError> {
-    let (text, mut pre) = read_text(path)?;
-    let mut r = parse_petrarch_actors(&text, &path.to_string_lossy());
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    read_with(path, parse_petrarch_actors)
 }
 
 /// Parses the text of a PETRARCH actor dictionary; `file` names it in origins and diagnostics.

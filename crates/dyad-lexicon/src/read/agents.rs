@@ -22,18 +22,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Ctx, content_lines, plural, read_text};
+use super::{Ctx, content_lines, plural, read_with};
 use crate::diagnostic::{LexiconError, Read};
 use crate::model::{Agent, Attach, Words};
 use crate::normalize;
 
 /// Reads a PETRARCH agent dictionary.
 pub fn read_petrarch_agents(path: &Path) -> Result<Read<Vec<Agent>>, LexiconError> {
-    let (text, mut pre) = read_text(path)?;
-    let mut r = parse_petrarch_agents(&text, &path.to_string_lossy());
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    read_with(path, parse_petrarch_agents)
 }
 
 /// Parses the text of a PETRARCH agent dictionary.

@@ -6,18 +6,14 @@
 
 use std::path::Path;
 
-use super::{Ctx, content_lines, read_text};
+use super::{Ctx, content_lines, read_with};
 use crate::diagnostic::{FileDiagnostics, LexiconError, Read, SourceLine};
 use crate::model::{Discard, DiscardLevel};
 use crate::normalize;
 
 /// Reads a PETRARCH discard list.
 pub fn read_petrarch_discards(path: &Path) -> Result<Read<Vec<Discard>>, LexiconError> {
-    let (text, mut pre) = read_text(path)?;
-    let mut r = parse_petrarch_discards(&text, &path.to_string_lossy());
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    read_with(path, parse_petrarch_discards)
 }
 
 /// Parses the text of a PETRARCH discard list.

@@ -18,18 +18,14 @@
 
 use std::path::Path;
 
-use super::{Ctx, content_lines, plural_word, read_text};
+use super::{Ctx, content_lines, plural_word, read_with};
 use crate::diagnostic::{LexiconError, Read};
 use crate::model::{Issue, IssueKind, Words};
 use crate::normalize;
 
 /// Reads a PETRARCH issue list.
 pub fn read_petrarch_issues(path: &Path) -> Result<Read<Vec<Issue>>, LexiconError> {
-    let (text, mut pre) = read_text(path)?;
-    let mut r = parse_petrarch_issues(&text, &path.to_string_lossy());
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    read_with(path, parse_petrarch_issues)
 }
 
 /// Parses the text of a PETRARCH issue list.

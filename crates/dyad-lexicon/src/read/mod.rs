@@ -20,7 +20,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, LexiconError, Severity, SourceLine};
+use crate::diagnostic::{Diagnostic, LexiconError, Read, Severity, SourceLine};
 
 mod actors;
 mod agents;
@@ -60,6 +60,16 @@ pub fn read_text(path: &Path) -> Result<(String, Vec<Diagnostic>), LexiconError>
             Ok((text, vec![d]))
         }
     }
+}
+
+/// Reads `path` with [`read_text`] and parses the text with `parse` (text, file name); the
+/// invalid-UTF-8 warning, if any, comes before the parser's diagnostics.
+pub(crate) fn read_with<T>(
+    path: &Path,
+    parse: impl FnOnce(&str, &str) -> Read<T>,
+) -> Result<Read<T>, LexiconError> {
+    let (text, pre) = read_text(path)?;
+    Ok(parse(&text, &path.to_string_lossy()).after(pre))
 }
 
 /// One content line of a dictionary, comments removed.

@@ -36,7 +36,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Ctx, Line, bracket_groups, content_lines, parse_event_code, plural_word, read_text};
+use super::{Ctx, Line, bracket_groups, content_lines, parse_event_code, plural_word, read_with};
 use crate::diagnostic::{LexiconError, Read};
 use crate::model::{
     ClassId, Element, ElementKind, EventCode, Pattern, PatternId, Synset, SynsetId, SynsetMember,
@@ -47,11 +47,7 @@ use crate::normalize;
 
 /// Reads a PETRARCH verb dictionary.
 pub fn read_petrarch_verbs(path: &Path) -> Result<Read<VerbLexicon>, LexiconError> {
-    let (text, mut pre) = read_text(path)?;
-    let mut r = parse_petrarch_verbs(&text, &path.to_string_lossy());
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
-    Ok(r)
+    read_with(path, parse_petrarch_verbs)
 }
 
 /// Parses the text of a PETRARCH verb dictionary.
