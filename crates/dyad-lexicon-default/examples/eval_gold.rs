@@ -24,11 +24,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "/../../../shared/data/petrarch-dictionaries"
         ));
         Lexicon::load(&LexiconFiles::phoenix(dir))?.value
-    } else if let Some(i) = args.iter().position(|a| a == "--lexicon") {
-        let dir = args.get(i + 1).ok_or("--lexicon needs a directory")?;
-        dyad_lexicon_default::load_dir(std::path::Path::new(dir))?.value
     } else {
-        dyad_lexicon_default::default_lexicon().value
+        let dir = match args.iter().position(|a| a == "--lexicon") {
+            Some(i) => Some(args.get(i + 1).ok_or("--lexicon needs a directory")?),
+            None => None,
+        };
+        dyad_lexicon_default::load_dir_or_default(dir.map(std::path::Path::new))?.value
     };
     let coder = Arc::new(Coder::new(
         Arc::new(LexiconIndex::new(lexicon)),

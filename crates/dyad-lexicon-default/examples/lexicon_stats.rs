@@ -8,16 +8,12 @@ use std::time::Instant;
 
 fn main() {
     let t = Instant::now();
-    let read = match std::env::args().nth(1) {
-        Some(dir) => match dyad_lexicon_default::load_dir(std::path::Path::new(&dir)) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("{e}");
-                std::process::exit(2);
-            }
-        },
-        None => dyad_lexicon_default::default_lexicon(),
-    };
+    let dir = std::env::args().nth(1);
+    let read = dyad_lexicon_default::load_dir_or_default(dir.as_deref().map(std::path::Path::new))
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2)
+        });
     let elapsed = t.elapsed();
     for d in &read.diagnostics {
         eprintln!("{d}");

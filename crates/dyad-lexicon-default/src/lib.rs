@@ -208,6 +208,15 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LexiconError> {
     Ok(())
 }
 
+/// The lexicon in `dir` ([`load_dir`]) when one is named, else the [`default_lexicon`]: what
+/// an optional `--lexicon DIR` chooses.
+pub fn load_dir_or_default(dir: Option<&Path>) -> Result<Read<Lexicon>, LexiconError> {
+    match dir {
+        Some(d) => load_dir(d),
+        None => Ok(default_lexicon()),
+    }
+}
+
 /// Reads a lexicon directory laid out like `lexicon/` (`--lexicon DIR`). An unreadable
 /// directory or file is an error; invalid UTF-8 is replaced and reported as a diagnostic.
 pub fn load_dir(dir: &Path) -> Result<Read<Lexicon>, LexiconError> {
@@ -315,6 +324,9 @@ mod tests {
         assert_eq!(r.diagnostics.len(), 1);
         assert!(r.diagnostics[0].file.ends_with("actors/sub/a.txt"));
         assert_eq!(r.diagnostics[0].line, 1);
+        let named = load_dir_or_default(Some(dir.path())).unwrap();
+        assert_eq!(named.value.actors.len(), 1);
+        assert_eq!(named.diagnostics, r.diagnostics);
         assert!(
             load_dir(Path::new("/nonexistent/dyad"))
                 .unwrap()
