@@ -400,6 +400,16 @@ fn known_part(part: &str) -> bool {
         || dyad_ontology::international(part).is_some()
 }
 
+/// The three-letter parts of `code` (ASCII, a multiple of three long) that are no role, country
+/// or organisation code of the ontology, joined by "`, `"; `None` when all are known.
+fn unknown_parts(code: &str) -> Option<String> {
+    let unknown: Vec<&str> = (0..code.len() / 3)
+        .map(|i| &code[i * 3..i * 3 + 3])
+        .filter(|p| !known_part(p))
+        .collect();
+    (!unknown.is_empty()).then(|| unknown.join("`, `"))
+}
+
 /// Why `code` is not a well-formed actor code, if it is not: its first three letters must be a
 /// country, an international type or a role; the rest, three letters at a time, roles,
 /// countries or parts of a known organisation code.
@@ -437,18 +447,11 @@ pub fn actor_code_problem(code: &str) -> Option<String> {
         }
         rest = &code[3..];
     }
-    let unknown: Vec<&str> = (0..rest.len() / 3)
-        .map(|i| &rest[i * 3..i * 3 + 3])
-        .filter(|p| !known_part(p))
-        .collect();
-    if unknown.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "actor code `{code}`: `{}` not a role, country or organisation code of the ontology",
-            unknown.join("`, `")
-        ))
-    }
+    unknown_parts(rest).map(|u| {
+        format!(
+            "actor code `{code}`: `{u}` not a role, country or organisation code of the ontology"
+        )
+    })
 }
 
 fn agent_code_problem(code: &str) -> Option<String> {
@@ -460,18 +463,8 @@ fn agent_code_problem(code: &str) -> Option<String> {
             "agent code `{code}` is not made of three-letter parts"
         ));
     }
-    let unknown: Vec<&str> = (0..code.len() / 3)
-        .map(|i| &code[i * 3..i * 3 + 3])
-        .filter(|p| !known_part(p))
-        .collect();
-    if unknown.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "agent code `{code}`: `{}` not a role code of the ontology",
-            unknown.join("`, `")
-        ))
-    }
+    unknown_parts(code)
+        .map(|u| format!("agent code `{code}`: `{u}` not a role code of the ontology"))
 }
 
 /// Collects code findings once per distinct code: (first origin, uses, problem).
