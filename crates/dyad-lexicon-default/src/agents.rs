@@ -11,6 +11,7 @@
 //! actor's code: "Russian soldiers" → RUS + MIL); `NGO~` puts it before. Plurals are written
 //! out, never generated, so what matches is what the line says.
 
+use dyad_lexicon::lint::three_letter_parts;
 use dyad_lexicon::normalize;
 use dyad_lexicon::{Agent, Attach, Read};
 
@@ -22,10 +23,7 @@ fn role_code(s: &str) -> Result<(&str, Attach), String> {
     } else {
         (s.strip_prefix('~').unwrap_or(s), Attach::Suffix)
     };
-    let ok = !code.is_empty()
-        && code.len().is_multiple_of(3)
-        && code.bytes().all(|b| b.is_ascii_uppercase());
-    if ok {
+    if three_letter_parts(code, false) {
         Ok((code, attach))
     } else {
         Err(format!(

@@ -2,6 +2,7 @@
 //! file and line, dates and half-open date ranges, and the shape of codes.
 
 use dyad_lexicon::SourceLine;
+use dyad_lexicon::lint::three_letter_parts;
 use jiff::civil::Date;
 
 /// Per-file reading state: the file name (shared by every origin) and the diagnostics so far.
@@ -101,12 +102,7 @@ pub(crate) fn check_actor_code(code: &str) -> Result<(), String> {
     if code == "---" {
         return Ok(());
     }
-    let ok = !code.is_empty()
-        && code.len().is_multiple_of(3)
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if ok {
+    if three_letter_parts(code, true) {
         Ok(())
     } else {
         Err(format!(

@@ -454,11 +454,19 @@ pub fn actor_code_problem(code: &str) -> Option<String> {
     })
 }
 
+/// Whether `code` has the shape of a CAMEO actor or role code: not empty, a multiple of three
+/// characters long, all upper-case ASCII letters (or digits too, when `digits`). Whether the
+/// parts exist is [`actor_code_problem`]'s business.
+pub fn three_letter_parts(code: &str, digits: bool) -> bool {
+    !code.is_empty()
+        && code.len().is_multiple_of(3)
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || (digits && b.is_ascii_digit()))
+}
+
 fn agent_code_problem(code: &str) -> Option<String> {
-    if code.is_empty()
-        || !code.len().is_multiple_of(3)
-        || !code.bytes().all(|b| b.is_ascii_uppercase())
-    {
+    if !three_letter_parts(code, false) {
         return Some(format!(
             "agent code `{code}` is not made of three-letter parts"
         ));
@@ -597,6 +605,17 @@ mod tests {
             .into_iter()
             .map(|d| (d.line, d.message))
             .collect()
+    }
+
+    #[test]
+    fn code_shapes() {
+        assert!(three_letter_parts("GOVMIL", false));
+        assert!(!three_letter_parts("GOV1", false));
+        assert!(!three_letter_parts("AB1", false));
+        assert!(three_letter_parts("AB1", true));
+        assert!(!three_letter_parts("", true));
+        assert!(!three_letter_parts("gov", true));
+        assert!(!three_letter_parts("ÄBC", true));
     }
 
     #[test]
