@@ -1,8 +1,8 @@
 //! Loading a whole lexicon from PETRARCH-format files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{LexiconError, Read};
+use crate::diagnostic::{Diagnostic, LexiconError, Read};
 use crate::model::Lexicon;
 use crate::read;
 
@@ -90,36 +90,43 @@ impl Lexicon {
     pub fn load(files: &LexiconFiles) -> Result<Read<Lexicon>, LexiconError> {
         let mut lex = Lexicon::default();
         let mut diagnostics = Vec::new();
-        for p in &files.verbs {
-            let r = read::read_petrarch_verbs(p)?;
-            lex.verbs.extend(r.value);
-            diagnostics.extend(r.diagnostics);
-        }
-        for p in &files.actors {
-            let r = read::read_petrarch_actors(p)?;
-            lex.actors.extend(r.value);
-            diagnostics.extend(r.diagnostics);
-        }
-        for p in &files.agents {
-            let r = read::read_petrarch_agents(p)?;
-            lex.agents.extend(r.value);
-            diagnostics.extend(r.diagnostics);
-        }
-        for p in &files.discards {
-            let r = read::read_petrarch_discards(p)?;
-            lex.discards.extend(r.value);
-            diagnostics.extend(r.diagnostics);
-        }
-        for p in &files.issues {
-            let r = read::read_petrarch_issues(p)?;
-            lex.issues.extend(r.value);
-            diagnostics.extend(r.diagnostics);
-        }
+        let d = &mut diagnostics;
+        read_each(&files.verbs, read::read_petrarch_verbs, d, |v| {
+            lex.verbs.extend(v)
+        })?;
+        read_each(&files.actors, read::read_petrarch_actors, d, |v| {
+            lex.actors.extend(v)
+        })?;
+        read_each(&files.agents, read::read_petrarch_agents, d, |v| {
+            lex.agents.extend(v)
+        })?;
+        read_each(&files.discards, read::read_petrarch_discards, d, |v| {
+            lex.discards.extend(v)
+        })?;
+        read_each(&files.issues, read::read_petrarch_issues, d, |v| {
+            lex.issues.extend(v)
+        })?;
         Ok(Read {
             value: lex,
             diagnostics,
         })
     }
+}
+
+/// Reads each of `paths` with `read`, in order, handing each value to `add` and appending its
+/// diagnostics to `diagnostics`; stops at the first file that cannot be read.
+fn read_each<T>(
+    paths: &[PathBuf],
+    read: impl Fn(&Path) -> Result<Read<T>, LexiconError>,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut add: impl FnMut(T),
+) -> Result<(), LexiconError> {
+    for p in paths {
+        let r = read(p)?;
+        add(r.value);
+        diagnostics.extend(r.diagnostics);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
