@@ -366,6 +366,119 @@ pub fn negate(code: &str) -> Option<&'static str> {
     cameo_of(pico(code)? + NEG)
 }
 
+/// The announced form of an act ("will provide aid", "would impose a curfew"): CAMEO's
+/// "express intent to …" code (03x) for cooperative acts and its "threaten to …" code (13x)
+/// for hostile ones, following CAMEO's own pairing of the two families (070 provide aid ↔ 033
+/// intend to provide aid, 1723 impose curfew ↔ 1323 threaten to impose curfew, 163 embargo
+/// ↔ 1312 threaten a boycott or embargo). Codes that are already intentions or threats,
+/// speech acts (say, appeal, consult, demand, disapprove, reject, protest, investigate) and
+/// force postures (15x) have no announced form: `None`.
+pub fn intention(code: &str) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    let exact = |table: &[(&str, &'static str)], fallback: &'static str| {
+        table
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(fallback, |&(_, i)| i)
+    };
+    Some(match root {
+        "05" => "032",
+        "06" => exact(
+            &[
+                ("061", "0311"),
+                ("062", "0312"),
+                ("063", "0313"),
+                ("064", "0314"),
+            ],
+            "031",
+        ),
+        "07" => exact(
+            &[
+                ("071", "0331"),
+                ("072", "0332"),
+                ("073", "0333"),
+                ("074", "0334"),
+            ],
+            "033",
+        ),
+        "08" => exact(
+            &[
+                ("081", "0351"),
+                ("0811", "0353"),
+                ("0812", "0353"),
+                ("0813", "0352"),
+                ("0814", "0352"),
+                ("082", "0352"),
+                ("083", "034"),
+                ("0831", "0341"),
+                ("0832", "0342"),
+                ("0833", "0343"),
+                ("0834", "0344"),
+                ("084", "0353"),
+                ("0841", "0353"),
+                ("0842", "0353"),
+                ("085", "0354"),
+                ("086", "0355"),
+                ("0861", "0355"),
+                ("0862", "0355"),
+                ("0863", "0355"),
+                ("087", "0356"),
+                ("0871", "0356"),
+                ("0872", "0356"),
+                ("0873", "0356"),
+                ("0874", "0356"),
+            ],
+            "035",
+        ),
+        "14" => "133",
+        "16" => exact(
+            &[
+                ("161", "1313"),
+                ("162", "1311"),
+                ("1621", "1311"),
+                ("1622", "1311"),
+                ("1623", "1311"),
+                ("163", "1312"),
+                ("164", "134"),
+                ("165", "135"),
+                ("166", "136"),
+                ("1661", "136"),
+                ("1662", "136"),
+                ("1663", "136"),
+            ],
+            "131",
+        ),
+        "17" => exact(
+            &[
+                ("172", "132"),
+                ("1721", "1321"),
+                ("1722", "1322"),
+                ("1723", "1323"),
+                ("1724", "1324"),
+            ],
+            "137",
+        ),
+        "18" => "1383",
+        "19" => exact(
+            &[
+                ("191", "1381"),
+                ("192", "1382"),
+                ("193", "1384"),
+                ("194", "1384"),
+                ("195", "1385"),
+                ("1951", "1385"),
+                ("1952", "1385"),
+            ],
+            "138",
+        ),
+        "20" => exact(
+            &[("204", "1385"), ("2041", "1385"), ("2042", "1385")],
+            "138",
+        ),
+        _ => return None,
+    })
+}
+
 /// Whether the event code `event` falls under the verb code `verb` in PICO's lattice (equal,
 /// or equal once its lowest one, two or three hex digits are cleared): "191" falls under
 /// "190" (fight), any 01x under "010" (say).
@@ -407,6 +520,25 @@ mod tests {
         assert_eq!(negate("010"), Some("011"));
         assert_eq!(negate("057"), None);
         assert_eq!(negate("075A"), None);
+    }
+
+    #[test]
+    fn announced_acts() {
+        assert_eq!(intention("051"), Some("032"));
+        assert_eq!(intention("072"), Some("0332"));
+        assert_eq!(intention("087"), Some("0356"));
+        assert_eq!(intention("1723"), Some("1323"));
+        assert_eq!(intention("163"), Some("1312"));
+        assert_eq!(intention("190"), Some("138"));
+        assert_eq!(intention("010"), None, "a speech act has no announced form");
+        assert_eq!(intention("036"), None, "already an intention");
+        assert_eq!(intention("150"), None);
+        assert_eq!(intention(""), None);
+        for &(code, _) in TABLE {
+            if let Some(i) = intention(code) {
+                assert!(pico(i).is_some(), "{code} announces {i}, no CAMEO code");
+            }
+        }
     }
 
     #[test]

@@ -239,6 +239,19 @@ pub fn negation(s: &Sentence<'_>, v: usize) -> Option<usize> {
         .find(|&c| s.toks[c].dep == Dep::Neg)
 }
 
+/// The modal auxiliary of `v` that announces an intention or a future act ("will", "would",
+/// "shall", "'ll"), if it has one. "Can", "could", "may", "might", "must" and "should" are not
+/// intentions (ability, possibility, obligation) and are not returned.
+pub fn intention_modal(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    s.children(v).iter().map(|&c| c as usize).find(|&c| {
+        s.toks[c].dep == Dep::Aux
+            && matches!(
+                s.word(c).to_ascii_lowercase().as_str(),
+                "will" | "would" | "shall" | "'ll" | "wo" | "'d"
+            )
+    })
+}
+
 /// The logical source of a passive verb: the object of its `by` phrase, else of a `from` or
 /// `in` phrase. Returns the object's head.
 pub fn passive_source(s: &Sentence<'_>, v: usize) -> Option<usize> {

@@ -106,6 +106,19 @@ pub struct CoderOptions {
     /// them: a phrase with punctuation attached to it ("three years ago,") does not match.
     /// Default on (the PETRARCH dictionaries were tuned with it); off matches on tokens.
     pub discard_whole_words: bool,
+    /// A coded verb under the modal "will", "would" or "shall" ("Portugal will support
+    /// Turkey", "said it would send troops") is an announced act: its code becomes CAMEO's
+    /// intention (03x) or threat (13x) of that act (051 → 032, 070 → 033, 1723 → 1323,
+    /// 190 → 138; [`crate::algebra::intention`]); speech acts keep their code. Default on; PETRARCH2 codes the act itself (off).
+    pub modal_intent: bool,
+    /// An actor with a sector but no country ("police", "the opposition", "rebels") on one
+    /// side of an event whose other side has a country takes that country: news reports
+    /// leave the country of domestic actors implicit ("Egyptian police dispersed
+    /// demonstrators" is EGYCOP → EGYOPP). Only when the sentence's actor names belong to
+    /// that one country: with two countries named the actor may be either's ("Congress
+    /// asked Obama to help Iran"), and it stays countryless. Default on; PETRARCH2 leaves the
+    /// actor countryless (off).
+    pub domestic_country: bool,
 }
 
 impl Default for CoderOptions {
@@ -121,6 +134,8 @@ impl Default for CoderOptions {
             target_fallback: true,
             noun_clauses: false,
             discard_whole_words: true,
+            modal_intent: true,
+            domestic_country: true,
         }
     }
 }

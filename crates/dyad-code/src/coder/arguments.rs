@@ -132,6 +132,28 @@ impl Coder {
                 }
             }
         }
+        // Intention: "will"/"would" + a coded act is an announced act (CAMEO 03x for
+        // cooperation, 13x for hostile acts: `algebra::intention`). Speech acts (say,
+        // consult, demand, …) keep their code.
+        if self.options.modal_intent
+            && !dropped_by_negation
+            && let Some(m) = clause::intention_modal(s, v)
+            && !h.bind.tokens.contains(&m)
+        {
+            let intend = |c: &Option<String>| {
+                c.as_deref()
+                    .map(|x| algebra::intention(x).unwrap_or(x).to_owned())
+            };
+            let a = intend(&code.active);
+            let p = intend(&code.passive);
+            if a != code.active || p != code.passive {
+                code = EventCode {
+                    active: a,
+                    passive: p,
+                };
+                notes.push(format!("intention by {:?}: code {}", s.word(m), code));
+            }
+        }
         let rule = match h.pattern.and_then(|p| lex.pattern(p)) {
             Some(p) => rule_id(&p.origin),
             None => lex

@@ -589,8 +589,17 @@ impl Coder {
         // 8. Events.
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut suppressed: Vec<(CodedEvent, &'static str)> = Vec::new();
+        let sole = sole_country(&nom);
         for p in &protos {
-            self.expand(&s, p, input, sentence_span, &mut events, &mut suppressed);
+            self.expand(
+                &s,
+                p,
+                input,
+                sentence_span,
+                sole,
+                &mut events,
+                &mut suppressed,
+            );
         }
         let mut kept: Vec<CodedEvent> = Vec::new();
         for mut e in events {
@@ -735,4 +744,24 @@ fn mention_trace(
         codes,
         entry,
     }
+}
+
+/// The one country the sentence's actor names belong to, when they name exactly one (for
+/// [`CoderOptions::domestic_country`]).
+fn sole_country(nom: &Nominals) -> Option<&str> {
+    let mut found: Option<&str> = None;
+    for m in &nom.mentions {
+        if let crate::nominal::MentionKind::Actor { codes, .. } = &m.kind {
+            for c in codes {
+                let Some(country) = events::country_of(c) else {
+                    continue;
+                };
+                match found {
+                    Some(f) if f != country => return None,
+                    _ => found = Some(country),
+                }
+            }
+        }
+    }
+    found
 }

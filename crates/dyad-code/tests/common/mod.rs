@@ -124,6 +124,8 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 pub fn petrarch_base() -> CoderOptions {
     CoderOptions {
         comma: CommaLimits::PETRARCH,
+        modal_intent: false,
+        domestic_country: false,
         ..CoderOptions::default()
     }
 }
