@@ -10,7 +10,6 @@ impl Coder {
         p: &Proto,
         input: &SentenceInput<'_>,
         sentence_span: Span,
-        sole_country: Option<&str>,
         out: &mut Vec<CodedEvent>,
         suppressed: &mut Vec<(CodedEvent, &'static str)>,
     ) {
@@ -86,12 +85,7 @@ impl Coder {
                 }
             }
         }
-        for mut e in raw {
-            if self.options.domestic_country
-                && let Some(c) = sole_country
-            {
-                domestic_country(&mut e, c);
-            }
+        for e in raw {
             let same = matches!((&e.source, &e.target), (Some(a), Some(b)) if a.code == b.code);
             if same {
                 suppressed.push((e, "source and target are the same actor"));
@@ -116,14 +110,19 @@ pub(super) fn country_of(code: &str) -> Option<&str> {
 /// [`crate::CoderOptions::domestic_country`]: a side with a sector and no country ("---COP")
 /// takes the country of the other side when that side is of `country`, the only country the
 /// sentence names.
-fn domestic_country(e: &mut CodedEvent, country: &str) {
+/// Returns whether the event changed.
+pub(super) fn domestic_country(e: &mut CodedEvent, country: &str) -> bool {
     let (Some(src), Some(tgt)) = (e.source.as_mut(), e.target.as_mut()) else {
-        return;
+        return false;
     };
     let countryless = |a: &EventActor| a.code.len() > 3 && a.code.starts_with("---");
     if countryless(src) && country_of(&tgt.code) == Some(country) {
         src.code = format!("{country}{}", &src.code[3..]);
+        true
     } else if countryless(tgt) && country_of(&src.code) == Some(country) {
         tgt.code = format!("{country}{}", &tgt.code[3..]);
+        true
+    } else {
+        false
     }
 }

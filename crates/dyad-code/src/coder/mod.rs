@@ -589,17 +589,23 @@ impl Coder {
         // 8. Events.
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut suppressed: Vec<(CodedEvent, &'static str)> = Vec::new();
-        let sole = sole_country(&nom);
         for p in &protos {
-            self.expand(
-                &s,
-                p,
-                input,
-                sentence_span,
-                sole,
-                &mut events,
-                &mut suppressed,
-            );
+            self.expand(&s, p, input, sentence_span, &mut events, &mut suppressed);
+        }
+        if self.options.domestic_country
+            && let Some(country) = sole_country(&nom)
+        {
+            let mut domestic = Vec::with_capacity(events.len());
+            for mut e in events {
+                let changed = events::domestic_country(&mut e, country);
+                let same = matches!((&e.source, &e.target), (Some(a), Some(b)) if a.code == b.code);
+                if changed && same {
+                    suppressed.push((e, "source and target are the same actor"));
+                } else {
+                    domestic.push(e);
+                }
+            }
+            events = domestic;
         }
         let mut kept: Vec<CodedEvent> = Vec::new();
         for mut e in events {
