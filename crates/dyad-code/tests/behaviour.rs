@@ -17,6 +17,7 @@ ARNOR [ARN]
 +ARNORIAN
 GONDOR [GON]
 ROHAN [ROH]
+MORDOR [PRK]
 KIM_IL_SUNG [ARN]
 RICHARD_NIXON
 +NIXON
@@ -184,6 +185,38 @@ fn intention_combines_codes() {
     let s = "Arnor/NNP/2/nsubj pledged=pledge/VBD/0/ROOT to/TO/4/aux provide/VB/2/xcomp \
              aid/NN/4/dobj to/IN/4/dative Gondor/NNP/6/pobj ././2/punct";
     assert_eq!(code(&coder(), s), [ev("ARN", "GON", "0333")]);
+}
+
+#[test]
+fn will_announces_an_act() {
+    // "will attack" is a threat of force (138), "will provide aid" an intention (0333).
+    let s = "Arnor/NNP/3/nsubj will/MD/3/aux attack/VB/0/ROOT Gondor/NNP/3/dobj ././3/punct";
+    assert_eq!(code(&coder(), s), [ev("ARN", "GON", "138")]);
+    let s = "Arnor/NNP/3/nsubj will/MD/3/aux provide/VB/0/ROOT aid/NN/3/dobj to/IN/3/dative \
+             Gondor/NNP/5/pobj ././3/punct";
+    assert_eq!(code(&coder(), s), [ev("ARN", "GON", "0333")]);
+    // "could" is no intention.
+    let s = "Arnor/NNP/3/nsubj could/MD/3/aux attack/VB/0/ROOT Gondor/NNP/3/dobj ././3/punct";
+    assert_eq!(code(&coder(), s), [ev("ARN", "GON", "190")]);
+    let off = coder_with(CoderOptions {
+        modal_intent: false,
+        ..CoderOptions::default()
+    });
+    let s = "Arnor/NNP/3/nsubj will/MD/3/aux attack/VB/0/ROOT Gondor/NNP/3/dobj ././3/punct";
+    assert_eq!(code(&off, s), [ev("ARN", "GON", "190")]);
+}
+
+#[test]
+fn domestic_actors_take_the_sole_country() {
+    // Mordor (PRK) is the only country named: the officials are Mordor's.
+    let s =
+        "Officials=official/NNS/2/nsubj attacked=attack/VBD/0/ROOT Mordor/NNP/2/dobj ././2/punct";
+    assert_eq!(code(&coder(), s), [ev("PRKGOV", "PRK", "190")]);
+    let off = coder_with(CoderOptions {
+        domestic_country: false,
+        ..CoderOptions::default()
+    });
+    assert_eq!(code(&off, s), [ev("---GOV", "PRK", "190")]);
 }
 
 #[test]
