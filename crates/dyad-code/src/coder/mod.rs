@@ -29,6 +29,9 @@
 //!    modifies another noun ("military exercises") is no target. Passives swap: the `by`
 //!    phrase is the source, an at/against phrase or the subject the target.
 //! 6. **Negation** not consumed by the pattern: the code's opposite ([`crate::Negation`]).
+//!    Then **intention**: under "will", "would" or "shall" the act is announced, and its code
+//!    becomes CAMEO's intention (03x) or threat (13x) of it ([`crate::algebra::intention`],
+//!    `modal_intent`).
 //! 7. **Nesting**, lowest clauses first, for complements (`xcomp`, `ccomp`) under a coded
 //!    verb: a reporting verb after the clause it governs ("X attacked Y, officials said") is
 //!    attribution and combines with nothing; otherwise the first matching transformation of
@@ -40,7 +43,9 @@
 //!    event then is [`crate::Reported`]. A complement never keeps a reverse event.
 //!    A non-finite adverbial clause ("…, offering support") is coded only when its main
 //!    clause codes no event between two actors.
-//! 8. **Events**: every source × target pair; a `[active:passive]` code adds the reverse
+//! 8. **Events**: every source × target pair (a side with a role but no country takes the
+//!    other side's country when that is the only country the sentence names:
+//!    `domestic_country`; a pair whose codes are equal is one actor and no event); a `[active:passive]` code adds the reverse
 //!    event; a cooperative code (03–06) with a compound subject and no target, or a `%`
 //!    compound, gives every ordered pair of the compound's actors (`compound_pairs`). Events
 //!    of an actor with itself are dropped, then `require_dyad` applies, and duplicates merge.
