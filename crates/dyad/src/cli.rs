@@ -262,6 +262,10 @@ pub struct CoderArgs {
     /// Keep every event, not one per source, target and code per story.
     #[arg(long)]
     pub all_events: bool,
+    /// Code as PETRARCH does where dyad goes further: no "will/would + act" as intention, and
+    /// no country given to a role-only actor ("the rebels") from the sentence's only country.
+    #[arg(long)]
+    pub petrarch_compat: bool,
     /// Skip the entity recogniser (faster; the coder does not need it, the place stage uses it).
     #[arg(long)]
     pub no_ner: bool,

@@ -28,6 +28,8 @@ pub fn build_coder(args: &CoderArgs, quiet: bool) -> anyhow::Result<Arc<Coder>> 
             CommaLimits::OFF
         },
         one_per_story: !args.all_events,
+        modal_intent: !args.petrarch_compat,
+        domestic_country: !args.petrarch_compat,
         negation: match args.negation.as_str() {
             "flag" => Negation::Flag,
             "drop" => Negation::Drop,
