@@ -208,6 +208,20 @@ impl GoldSet {
             .then_some(first)
     }
 
+    /// The date each record is coded with, in gold order: its own, else the date of the record
+    /// before it (gold sets list stories in order; PETRARCH dated sentences by their story), the
+    /// first such record `None`.
+    pub fn coding_dates(&self) -> Vec<Option<Date>> {
+        let mut last = None;
+        self.records
+            .iter()
+            .map(|r| {
+                last = r.date.or(last);
+                last
+            })
+            .collect()
+    }
+
     /// The records as pipeline input records, in gold order (see [`GoldRecord::to_input`]).
     pub fn inputs(&self, default_date: Date) -> impl Iterator<Item = Record> + '_ {
         self.records
@@ -365,6 +379,21 @@ fn parse_record(line: &str, line_no: u64) -> Result<(GoldRecord, Option<String>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unreadable_dates_take_the_record_before() {
+        let lines = concat!(
+            r#"{"id":"a","date":"121108","text":"x","events":[],"ontology":"CAMEO","set":"s"}"#,
+            "\n",
+            r#"{"id":"b","date":"20080802","text":"x","events":[],"ontology":"CAMEO","set":"s"}"#,
+            "\n",
+            r#"{"id":"c","date":"121108","text":"x","events":[],"ontology":"CAMEO","set":"s"}"#,
+            "\n",
+        );
+        let gold = GoldSet::from_reader("t", lines.as_bytes()).unwrap();
+        let d = jiff::civil::date(2008, 8, 2);
+        assert_eq!(gold.coding_dates(), vec![None, Some(d), Some(d)]);
+    }
 
     fn read(text: &str) -> GoldSet {
         GoldSet::from_reader("t.jsonl", text.as_bytes()).unwrap()

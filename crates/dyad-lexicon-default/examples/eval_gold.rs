@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use dyad_code::{Coder, CoderOptions};
-use dyad_eval::{GoldSet, Predicted, RecordPrediction, score};
+use dyad_eval::{GoldSet, score};
 use dyad_lexicon::{Lexicon, LexiconFiles, LexiconIndex};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -40,11 +40,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gold = GoldSet::load(gold_path)?;
     let mut preds = Vec::new();
     let mut traces = Vec::new();
-    let mut last_date = None;
-    for r in &gold.records {
+    for (r, date) in gold.records.iter().zip(gold.coding_dates()) {
         let parse = parser.parse_text(&r.text)?;
-        let date = r.date.or(last_date);
-        last_date = date;
         let mut tr = Vec::new();
         let coding = coder.code_parse_traced(
             &r.text,
@@ -53,24 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if explain { Some(&mut tr) } else { None },
         );
         traces.push(tr);
-        let mut p = if coding.story_discarded {
-            RecordPrediction::rejected("story discard")
-        } else {
-            RecordPrediction::coded(
-                coding
-                    .events
-                    .iter()
-                    .map(|e| Predicted {
-                        source: Some(e.source.as_ref().map_or("---".into(), |a| a.code.clone())),
-                        target: Some(e.target.as_ref().map_or("---".into(), |a| a.code.clone())),
-                        code: e.code.clone(),
-                        rule: Some(e.rule.clone()),
-                    })
-                    .collect(),
-            )
-        };
-        p.id = Some(r.id.clone());
-        preds.push(p);
+        preds.push(coding.to_prediction(&r.id));
     }
     let report = score(&gold, &preds)?;
     match write_report(gold_path, &report, &traces) {

@@ -126,6 +126,37 @@ pub struct DocCoding {
     pub suppressed: Vec<(CodedEvent, &'static str)>,
 }
 
+impl DocCoding {
+    /// The scorer's view of this coding of gold record `id`: the events as (source, target,
+    /// code, rule), a missing actor written `---` as PETRARCH and the gold files write it; a
+    /// discarded story is a rejected record.
+    pub fn to_prediction(&self, id: &str) -> dyad_eval::RecordPrediction {
+        let side = |a: &Option<crate::EventActor>| {
+            Some(
+                a.as_ref()
+                    .map_or_else(|| "---".to_owned(), |a| a.code.clone()),
+            )
+        };
+        let mut p = if self.story_discarded {
+            dyad_eval::RecordPrediction::rejected("story discard")
+        } else {
+            dyad_eval::RecordPrediction::coded(
+                self.events
+                    .iter()
+                    .map(|e| dyad_eval::Predicted {
+                        source: side(&e.source),
+                        target: side(&e.target),
+                        code: e.code.clone(),
+                        rule: Some(e.rule.clone()),
+                    })
+                    .collect(),
+            )
+        };
+        p.id = Some(id.to_owned());
+        p
+    }
+}
+
 /// A transformation compiled to PICO numbers.
 #[derive(Debug, Clone)]
 struct Transform {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use dyad_code::{Coder, CoderOptions, CommaLimits, SentenceTrace};
-use dyad_eval::{GoldSet, Predicted, RecordPrediction, Report};
+use dyad_eval::{GoldSet, RecordPrediction, Report};
 use dyad_lexicon::{Lexicon, LexiconFiles, LexiconIndex};
 use dyad_parse::Parser;
 use dyad_parse::model::ModelPaths;
@@ -140,14 +140,10 @@ pub fn code_set(
 ) -> (Vec<RecordPrediction>, Vec<Vec<SentenceTrace>>) {
     let mut preds = Vec::new();
     let mut traces = Vec::new();
-    // A record whose date cannot be read is dated like the record before it (the gold files
-    // list stories in order; PETRARCH dated sentences by their story).
-    let mut last_date = None;
-    for (i, r) in gold.records.iter().enumerate() {
+    let dates = gold.coding_dates();
+    for (i, (r, date)) in gold.records.iter().zip(dates).enumerate() {
         let coder = coders(i);
         let parse = parser.parse_text(&r.text).unwrap();
-        let date = r.date.or(last_date);
-        last_date = date;
         let mut tr = Vec::new();
         let coding = coder.code_parse_traced(
             &r.text,
@@ -156,26 +152,7 @@ pub fn code_set(
             if explain { Some(&mut tr) } else { None },
         );
         traces.push(tr);
-        let mut p = if coding.story_discarded {
-            RecordPrediction::rejected("story discard")
-        } else {
-            RecordPrediction::coded(
-                coding
-                    .events
-                    .iter()
-                    .map(|e| Predicted {
-                        // PETRARCH writes a missing actor (require_dyad off) as "---", and so
-                        // do the gold files.
-                        source: Some(e.source.as_ref().map_or("---".into(), |a| a.code.clone())),
-                        target: Some(e.target.as_ref().map_or("---".into(), |a| a.code.clone())),
-                        code: e.code.clone(),
-                        rule: Some(e.rule.clone()),
-                    })
-                    .collect(),
-            )
-        };
-        p.id = Some(r.id.clone());
-        preds.push(p);
+        preds.push(coding.to_prediction(&r.id));
     }
     (preds, traces)
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use dyad_eval::{GoldSet, Predicted, RecordPrediction, score};
+use dyad_eval::{GoldSet, RecordPrediction, score};
 use dyad_parse::parse::Scratch;
 use rayon::prelude::*;
 
@@ -32,15 +32,11 @@ pub fn run(args: &EvalArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let coder = build_coder(&args.coder, global.quiet)?;
     // A record whose date cannot be read takes the date of the record before it (gold sets run
     // in story order), the first such record `--default-date`.
-    let mut last = default_date;
     let records: Vec<_> = gold
         .records
         .iter()
-        .map(|r| {
-            let date = r.date.unwrap_or(last);
-            last = date;
-            r.to_input(&gold.path, date)
-        })
+        .zip(gold.coding_dates())
+        .map(|(r, date)| r.to_input(&gold.path, date.unwrap_or(default_date)))
         .collect();
     let predictions: Vec<RecordPrediction> = records
         .par_chunks(BATCH)
@@ -55,36 +51,9 @@ pub fn run(args: &EvalArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                         id: Some(record.id.clone()),
                         ..RecordPrediction::rejected(&format!("parse failed: {e}"))
                     },
-                    Ok(parse) => {
-                        let coding = coder.code_parse(&record.text, &parse, Some(record.date));
-                        let mut p =
-                            if coding.story_discarded {
-                                RecordPrediction::rejected("story discard")
-                            } else {
-                                RecordPrediction::coded(
-                                    coding
-                                        .events
-                                        .iter()
-                                        .map(|e| Predicted {
-                                            // A missing actor is "---", as PETRARCH and the gold
-                                            // files write it.
-                                            source: Some(e.source.as_ref().map_or_else(
-                                                || "---".to_owned(),
-                                                |a| a.code.clone(),
-                                            )),
-                                            target: Some(e.target.as_ref().map_or_else(
-                                                || "---".to_owned(),
-                                                |a| a.code.clone(),
-                                            )),
-                                            code: e.code.clone(),
-                                            rule: Some(e.rule.clone()),
-                                        })
-                                        .collect(),
-                                )
-                            };
-                        p.id = Some(record.id.clone());
-                        p
-                    }
+                    Ok(parse) => coder
+                        .code_parse(&record.text, &parse, Some(record.date))
+                        .to_prediction(&record.id),
                 })
                 .collect::<Vec<_>>()
         })
