@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-const KIND_DIRS: &[&str] = &["actors", "people", "agents", "verbs", "discards"];
+const KIND_DIRS: &[&str] = &["actors", "people", "agents", "verbs", "nouns", "discards"];
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {

@@ -7,7 +7,7 @@
 //! * [`load_dir`] reads a directory laid out the same way (`--lexicon DIR`), so users can edit a
 //!   copy of `lexicon/` and code with it without rebuilding.
 //! * [`parse_files`] reads (name, text) pairs; [`parse_actors`], [`parse_agents`],
-//!   [`parse_verbs`] and [`parse_discards`] read one kind.
+//!   [`parse_verbs`], [`parse_nouns`] and [`parse_discards`] read one kind.
 //!
 //! Every line that cannot be used is a [`Diagnostic`] with its file and line, and is skipped;
 //! nothing panics, whatever the input. The format is described in `lexicon/README.md` and on
@@ -47,6 +47,8 @@
 //!   each in name order. Where two actors share a name, the earlier one that has a code on the
 //!   date wins, so this order is part of the meaning.
 //! * **One class per verb lemma** across all verb files (see [`parse_verbs`]).
+//! * **Nouns** (`nouns/`, [`parse_nouns`]) are read after the verbs, whose synsets they use;
+//!   their entries go to [`dyad_lexicon::VerbLexicon::nouns`].
 #![deny(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -58,12 +60,14 @@ mod actors;
 mod agents;
 mod discards;
 mod morph;
+mod nouns;
 mod syntax;
 mod verbs;
 
 pub use actors::parse_actors;
 pub use agents::parse_agents;
 pub use discards::parse_discards;
+pub use nouns::{NounFiles, parse_nouns};
 pub use verbs::{PREPOSITIONS, parse_verbs};
 
 mod embedded {
@@ -81,6 +85,8 @@ pub enum FileKind {
     Agents,
     /// `verbs/…`: synsets and verb entries.
     Verbs,
+    /// `nouns/…`: event nouns with their slots, and support verbs (read after `verbs/`).
+    Nouns,
     /// `discards/…`: discard phrases.
     Discards,
 }
@@ -100,6 +106,7 @@ pub fn kind_of(path: &str) -> Option<FileKind> {
         "people" => FileKind::People,
         "agents" => FileKind::Agents,
         "verbs" => FileKind::Verbs,
+        "nouns" => FileKind::Nouns,
         "discards" => FileKind::Discards,
         _ => return None,
     })
@@ -129,6 +136,7 @@ pub fn parse_files(files: &[(&str, &str)]) -> Read<Lexicon> {
     let mut lex = Lexicon::default();
     let mut diagnostics = Vec::new();
     let mut verb_files = Vec::new();
+    let mut noun_files = Vec::new();
     for &(name, text, kind) in &sorted {
         match kind {
             FileKind::Actors | FileKind::People => {
@@ -147,10 +155,15 @@ pub fn parse_files(files: &[(&str, &str)]) -> Read<Lexicon> {
                 diagnostics.extend(r.diagnostics);
             }
             FileKind::Verbs => verb_files.push((name, text)),
+            FileKind::Nouns => noun_files.push((name, text)),
         }
     }
     let r = parse_verbs(&verb_files);
     lex.verbs = r.value;
+    diagnostics.extend(r.diagnostics);
+    let r = parse_nouns(&noun_files, &lex.verbs);
+    lex.verbs.nouns = r.value.nouns;
+    lex.verbs.support_verbs = r.value.support_verbs;
     diagnostics.extend(r.diagnostics);
     Read {
         value: lex,
@@ -221,7 +234,7 @@ pub fn load_dir_or_default(dir: Option<&Path>) -> Result<Read<Lexicon>, LexiconE
 /// directory or file is an error; invalid UTF-8 is replaced and reported as a diagnostic.
 pub fn load_dir(dir: &Path) -> Result<Read<Lexicon>, LexiconError> {
     let mut paths = Vec::new();
-    for kind in ["actors", "people", "agents", "verbs", "discards"] {
+    for kind in ["actors", "people", "agents", "verbs", "nouns", "discards"] {
         let d = dir.join(kind);
         if d.is_dir() {
             collect(&d, &mut paths)?;

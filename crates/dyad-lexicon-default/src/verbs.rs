@@ -319,7 +319,7 @@ fn pattern(text: &str, synsets: &HashMap<String, SynsetId>) -> Result<Parsed, St
     Ok((before, lemma, after))
 }
 
-fn event_code(s: &str) -> Result<EventCode, String> {
+pub(crate) fn event_code(s: &str) -> Result<EventCode, String> {
     let s = s.trim();
     if s == "---" {
         return Ok(EventCode::null());

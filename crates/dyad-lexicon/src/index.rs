@@ -477,6 +477,8 @@ pub struct LexiconIndex {
     pub discards: PhraseIndex,
     /// Issue phrases (entries index [`Lexicon::issues`]).
     pub issues: PhraseIndex,
+    /// Event nouns by head word, and support verbs ([`crate::nouns`]).
+    pub nouns: crate::nouns::NounIndex,
 }
 
 impl LexiconIndex {
@@ -510,7 +512,9 @@ impl LexiconIndex {
             }
         }
         let verbs = compile_verbs(&lexicon, &mut vocab);
+        let nouns = crate::nouns::NounIndex::new(&lexicon);
         LexiconIndex {
+            nouns,
             lexicon,
             vocab,
             actors: ActorIndex { trie: actors },

@@ -24,6 +24,10 @@
 //!   `(prep phrase)`, with `_` adjacency kept) and an [`EventCode`] (active, and the distinct
 //!   passive/reverse code of `[042:043]`, `[:173]`). Patterns belong to a class and apply to all
 //!   its verbs; candidates are tried most specific first ([`Pattern::specificity`]).
+//! * **Nouns** ([`NounEntry`], in [`VerbLexicon::nouns`]): event nouns ("invasion", "arms
+//!   deal", `&SANCTIONS`) with argument slots (possessor, modifier, prepositional phrases)
+//!   and an [`EventCode`]; [`SupportVerb`]s lend their subject to an event noun they govern
+//!   ("launched an attack"). See [`nouns`].
 //! * **Discards** ([`Discard`]: sentence or story level) and **issues** ([`Issue`]: phrase forms
 //!   → issue code, or an "ignore" phrase).
 //! * Every entry keeps its [`Origin`]: file, line, the text as written, for `dyad explain`.
@@ -140,6 +144,7 @@ mod load;
 pub mod lookup;
 pub mod model;
 pub mod normalize;
+pub mod nouns;
 pub mod read;
 
 pub use diagnostic::{Diagnostic, FileDiagnostics, LexiconError, Read, Severity, SourceLine};
@@ -152,6 +157,9 @@ pub use model::{
     Element, ElementKind, EventCode, Issue, IssueKind, Lexicon, Origin, Pattern, PatternId, Synset,
     SynsetId, SynsetMember, Term, TransformEvent, TransformTarget, TransformVar, TransformVerb,
     Transformation, Verb, VerbClass, VerbId, VerbLexicon, Words,
+};
+pub use nouns::{
+    NounEntry, NounHead, NounId, NounIndex, NounSlot, SlotPlace, SlotRole, SupportVerb,
 };
 pub use read::{
     discard_from_line, parse_petrarch_actors, parse_petrarch_agents, parse_petrarch_discards,

@@ -17,7 +17,10 @@
 //!   three-letter parts are not roles, countries or known organisations; agent codes whose parts
 //!   are not roles. Code findings are reported once per distinct code, at its first use, with the
 //!   number of uses;
-//! * **transformations**: verbs that are not in the dictionary.
+//! * **transformations**: verbs that are not in the dictionary;
+//! * **nouns**: an entry with no slot for any side (it can never code an event), or with the
+//!   same head and slots as an earlier one (never reached when the code is the same, a
+//!   conflict when it is not).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -53,6 +56,7 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
     check_agents(lex, &mut out);
     check_codes(lex, &mut out);
     check_transformations(lex, &mut out);
+    check_nouns(lex, &mut out);
     let mut order: HashMap<Arc<str>, usize> = HashMap::new();
     for d in &out {
         let n = order.len();
@@ -539,6 +543,9 @@ fn check_codes(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
     for p in &lex.verbs.patterns {
         see_event(&p.code, &p.origin, out);
     }
+    for n in &lex.verbs.nouns {
+        see_event(&n.code, &n.origin, out);
+    }
     for t in &lex.verbs.transformations {
         if let Some(c) = &t.code {
             events.see(c, &t.origin, event_code_problem);
@@ -584,6 +591,44 @@ fn check_transformations(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
                         w.join("_")
                     ),
                 ));
+            }
+        }
+    }
+}
+
+fn check_nouns(lex: &Lexicon, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, (&EventCode, &Origin)> = HashMap::new();
+    for n in &lex.verbs.nouns {
+        if n.slots.is_empty() && !n.code.is_null() {
+            out.push(diag(
+                &n.origin,
+                Severity::Warning,
+                "noun entry without slots: it finds no actor and codes nothing".into(),
+            ));
+        }
+        let head = match &n.head {
+            crate::nouns::NounHead::Words(w) => w.join(" "),
+            crate::nouns::NounHead::Synset(s) => format!("&{}", s.0),
+        };
+        let mut slots: Vec<String> = n.slots.iter().map(ToString::to_string).collect();
+        slots.sort();
+        let key = format!("{head} : {}", slots.join(", "));
+        match seen.get(&key) {
+            Some((code, first)) if *code == &n.code => out.push(diag(
+                &n.origin,
+                Severity::Warning,
+                format!("noun entry repeats {} (never reached)", at(first)),
+            )),
+            Some((code, first)) => out.push(diag(
+                &n.origin,
+                Severity::Warning,
+                format!(
+                    "noun entry has the head and slots of {} with another code ({code}); the earlier wins",
+                    at(first)
+                ),
+            )),
+            None => {
+                seen.insert(key, (&n.code, &n.origin));
             }
         }
     }

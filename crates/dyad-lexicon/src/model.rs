@@ -497,6 +497,10 @@ pub struct VerbLexicon {
     pub patterns: Vec<Pattern>,
     /// Transformations, in file order.
     pub transformations: Vec<Transformation>,
+    /// Event nouns ([`crate::nouns`]), in file order.
+    pub nouns: Vec<crate::nouns::NounEntry>,
+    /// Verbs whose subject an event noun that is their object takes as its source.
+    pub support_verbs: Vec<crate::nouns::SupportVerb>,
 }
 
 impl VerbLexicon {
@@ -564,6 +568,13 @@ impl VerbLexicon {
             self.patterns.push(p);
         }
         self.transformations.extend(other.transformations);
+        for mut n in other.nouns {
+            if let crate::nouns::NounHead::Synset(s) = &mut n.head {
+                s.0 += syn0;
+            }
+            self.nouns.push(n);
+        }
+        self.support_verbs.extend(other.support_verbs);
     }
 }
 
