@@ -75,6 +75,7 @@ pub mod algebra;
 pub mod clause;
 mod coder;
 pub mod conllu;
+pub mod context;
 mod event;
 pub mod filter;
 pub mod nominal;
@@ -85,7 +86,10 @@ mod stage;
 mod trace;
 
 pub use coder::{Coder, DocCoding, SentenceCoding, SentenceInput};
+pub use context::DocContext;
 pub use event::{CodedEvent, Derivation, EventActor, TextSpan, split_actor_code};
 pub use options::{CoderOptions, CommaLimits, Negation, Reported};
 pub use stage::CodeStage;
-pub use trace::{EventTrace, MentionTrace, PatternTrace, SentenceTrace, VerbTrace};
+pub use trace::{
+    EventTrace, MentionTrace, PatternTrace, ReferenceTrace, SentenceTrace, VerbTrace,
+};

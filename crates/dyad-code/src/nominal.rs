@@ -338,6 +338,36 @@ impl Nominals {
         self.mentions.get(m as usize)
     }
 
+    /// Adds a mention of tokens `start..end` found outside the lexicon (a reference resolved
+    /// from the document context: [`crate::context`]), replacing the mentions it overlaps.
+    /// Phrase extents grow to cover it; cached phrase codes are dropped.
+    pub(crate) fn insert_mention(&mut self, start: usize, end: usize, kind: MentionKind) {
+        let n = self.tok_mention.len();
+        let end = end.min(n);
+        if start >= end {
+            return;
+        }
+        self.mentions.retain(|m| m.end <= start || m.start >= end);
+        let at = self.mentions.partition_point(|m| m.start < start);
+        self.mentions.insert(at, Mention { start, end, kind });
+        self.tok_mention.iter_mut().for_each(|t| *t = u32::MAX);
+        for (id, m) in self.mentions.iter().enumerate() {
+            for t in m.start..m.end.min(n) {
+                if self.tok_mention[t] == u32::MAX {
+                    self.tok_mention[t] = id as u32;
+                }
+            }
+        }
+        for t in start..end {
+            if let Some(e) = self.extent.get_mut(t) {
+                e.0 = e.0.min(start as u32);
+                e.1 = e.1.max(end as u32);
+            }
+        }
+        self.own.iter_mut().for_each(|x| *x = None);
+        self.full.iter_mut().for_each(|x| *x = None);
+    }
+
     /// The own-phrase extent of token `t` as a head.
     pub fn extent(&self, t: usize) -> (usize, usize) {
         self.extent
@@ -717,7 +747,7 @@ impl Nominals {
 /// dated period contains the date, else the first with an undated code (a dated code beats
 /// the undated default across entries as within one: "President Bush" in 2008 is the entry
 /// whose tenure covers 2008, not the one whose default applies on any date).
-fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     index: &'a LexiconIndex,
     entries: &[(ActorId, u32)],
     date: Option<Date>,
@@ -765,7 +795,7 @@ fn has_cc(s: &Sentence<'_>, start: usize, end: usize) -> bool {
 }
 
 /// Whether token `i` can head a chunk: a nominal not itself inside another's own phrase.
-fn is_chunk_head(s: &Sentence<'_>, i: usize) -> bool {
+pub(crate) fn is_chunk_head(s: &Sentence<'_>, i: usize) -> bool {
     if !s.is_nominal(i) {
         return false;
     }

@@ -119,6 +119,10 @@ pub struct CoderOptions {
     /// asked Obama to help Iran"), and it stays countryless. Default on; PETRARCH2 leaves the
     /// actor countryless (off).
     pub domestic_country: bool,
+    /// Resolve pronouns and short references across the sentences of a document and its
+    /// title ("he" after "Kim Jong Un", "Kim", "the North", "the two leaders";
+    /// [`crate::context`]). Default on; PETRARCH2 codes each sentence alone (off).
+    pub document_context: bool,
 }
 
 impl Default for CoderOptions {
@@ -136,6 +140,7 @@ impl Default for CoderOptions {
             discard_whole_words: true,
             modal_intent: true,
             domestic_country: true,
+            document_context: true,
         }
     }
 }

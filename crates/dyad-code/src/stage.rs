@@ -7,7 +7,7 @@ use dyad_doc::{Doc, Layer, Stage, StageError};
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use crate::{CodedEvent, Coder, SentenceInput};
+use crate::{CodedEvent, Coder, DocContext, SentenceInput};
 
 /// The `code` stage: codes every sentence of [`Doc::parse`] and fills [`Doc::events`] with
 /// the contract records of the events whose codes are CAMEO codes.
@@ -17,7 +17,13 @@ use crate::{CodedEvent, Coder, SentenceInput};
 /// publication date; over [`Doc::times`] when the time stage ran). When that date is not the
 /// publication date, the sentence is coded again with the event's date so that actor codes are
 /// the ones valid then (Nixon in 1972 is USAGOV), and the event's date, precision, basis and
-/// future flag are set.
+/// future flag are set. The sentence is coded again with the document context it had in the
+/// first pass ([`crate::context`]).
+///
+/// **Title.** With `document_context` on, the document's title is read before the first
+/// sentence ([`DocContext::seed_title`]): its actor names, by lexicon look-up alone, become
+/// antecedents for the lede ("Kim" or "he" in the first sentences). The title is not coded:
+/// no event comes from it and no span points into it.
 #[derive(Debug, Clone)]
 pub struct CodeStage {
     coder: Arc<Coder>,
@@ -56,7 +62,24 @@ impl Stage for CodeStage {
                 message: "the document has no parse (the parse stage did not run)".into(),
             });
         };
-        let coding = self.coder.code_parse(&doc.text, parse, Some(doc.pub_date));
+        // The title is read before the first sentence (names only: it is not coded).
+        let mut context = DocContext::new();
+        if self.coder.options().document_context
+            && let Some(title) = doc.title.as_deref()
+        {
+            context.seed_title(self.coder.index(), title, Some(doc.pub_date));
+        }
+        let mut snapshots: Vec<DocContext> = Vec::new();
+        let pub_date = Some(doc.pub_date);
+        let coding = self.coder.code_parse_in_context(
+            &doc.text,
+            parse,
+            &|_| pub_date,
+            &mut context,
+            None,
+            Some(&mut snapshots),
+        );
+        let empty = DocContext::new();
         let dater = EventDater::new(doc);
         // Sentences coded again with another date, by (sentence, date).
         let mut recoded: FxHashMap<(u32, Date), Vec<CodedEvent>> = FxHashMap::default();
@@ -70,14 +93,22 @@ impl Stage for CodeStage {
                 let again = recoded
                     .entry((first.sentence_index, day))
                     .or_insert_with(|| {
+                        // With the context the first pass gave the sentence.
+                        let before = snapshots
+                            .get(first.sentence_index as usize)
+                            .unwrap_or(&empty);
                         self.coder
-                            .code_sentence(&SentenceInput {
-                                text: &doc.text,
-                                parse,
-                                tokens: tokens.clone(),
-                                sentence_index: first.sentence_index,
-                                date: Some(day),
-                            })
+                            .code_sentence_in_context(
+                                &SentenceInput {
+                                    text: &doc.text,
+                                    parse,
+                                    tokens: tokens.clone(),
+                                    sentence_index: first.sentence_index,
+                                    date: Some(day),
+                                },
+                                before,
+                                None,
+                            )
                             .events
                     });
                 if let Some(same) = again.iter().find(|r| same_event(r, first)) {

@@ -34,6 +34,56 @@ pub struct SentenceTrace {
     pub combinations: Vec<String>,
     /// Events produced or suppressed.
     pub events: Vec<EventTrace>,
+    /// References resolved (or not) from the document context ([`crate::context`]).
+    pub references: Vec<ReferenceTrace>,
+}
+
+/// A reference ("he", "Kim", "the North", "the two leaders") and what the document context
+/// made of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReferenceTrace {
+    /// The words in this sentence.
+    pub text: String,
+    /// Their byte span in the parsed text.
+    pub span: [usize; 2],
+    /// Which rule found it: `pronoun`, `short name`, `ambiguous name`, `the North/South`,
+    /// `description`, `the two`.
+    pub rule: &'static str,
+    /// The antecedent's words, if one was found.
+    pub antecedent: Option<String>,
+    /// The sentence that named the antecedent (`None`: the title).
+    pub antecedent_sentence: Option<u32>,
+    /// The codes the reference stands for (empty when unresolved).
+    pub codes: Vec<String>,
+    /// Why it was left unresolved.
+    pub unresolved: Option<String>,
+}
+
+impl ReferenceTrace {
+    /// One line: `"he" (12..14) -> "Kim Jong Un" sentence 0 [PRKGOV]`, or why not.
+    pub fn line(&self) -> String {
+        let place = |s: Option<u32>| s.map_or("the title".to_owned(), |i| format!("sentence {i}"));
+        match (&self.antecedent, &self.unresolved) {
+            (Some(a), None) => format!(
+                "{:?} ({}..{}) -> {:?} {} [{}] ({})",
+                self.text,
+                self.span[0],
+                self.span[1],
+                a,
+                place(self.antecedent_sentence),
+                self.codes.join(", "),
+                self.rule
+            ),
+            (_, why) => format!(
+                "{:?} ({}..{}) unresolved ({}): {}",
+                self.text,
+                self.span[0],
+                self.span[1],
+                self.rule,
+                why.as_deref().unwrap_or("no antecedent")
+            ),
+        }
+    }
 }
 
 /// An actor or agent phrase.
@@ -120,6 +170,9 @@ impl SentenceTrace {
                 m.codes.join(", "),
                 m.entry
             );
+        }
+        for r in &self.references {
+            let _ = writeln!(o, "  reference {}", r.line());
         }
         for i in &self.issues {
             let _ = writeln!(o, "  issue: {i}");

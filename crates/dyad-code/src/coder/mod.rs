@@ -70,6 +70,7 @@ use jiff::civil::Date;
 
 use crate::algebra;
 use crate::clause::{self, SubjectVia};
+use crate::context::{DocContext, Item as ContextItem, Resolution};
 use crate::event::{CodedEvent, Derivation, EventActor, TextSpan};
 use crate::nominal::{ActorSet, MentionKind, Nominals};
 use crate::options::{CoderOptions, Negation, Reported};
@@ -302,13 +303,30 @@ impl Coder {
 
     /// As [`Coder::code_parse_traced`], with each sentence's date (by sentence index) from
     /// `date_of`: the date the text gives an event, once the time stage has found it, resolves
-    /// the actors of that sentence ("Nixon" in a sentence about 1972).
+    /// the actors of that sentence ("Nixon" in a sentence about 1972). Sentences are read in
+    /// the light of the ones before ([`crate::context`], `document_context`).
     pub fn code_parse_dated(
         &self,
         text: &str,
         parse: &Parse,
         date_of: &dyn Fn(usize) -> Option<Date>,
+        traces: Option<&mut Vec<SentenceTrace>>,
+    ) -> DocCoding {
+        self.code_parse_in_context(text, parse, date_of, &mut DocContext::new(), traces, None)
+    }
+
+    /// As [`Coder::code_parse_dated`], starting from `context` (seeded with the title:
+    /// [`DocContext::seed_title`]) and leaving it as the last sentence left it. When
+    /// `snapshots` is given, it receives the context each sentence was coded with (for
+    /// coding a sentence again: [`Coder::code_sentence_in_context`]).
+    pub fn code_parse_in_context(
+        &self,
+        text: &str,
+        parse: &Parse,
+        date_of: &dyn Fn(usize) -> Option<Date>,
+        context: &mut DocContext,
         mut traces: Option<&mut Vec<SentenceTrace>>,
+        mut snapshots: Option<&mut Vec<DocContext>>,
     ) -> DocCoding {
         let mut out = DocCoding::default();
         for (i, range) in parse.sents().iter().enumerate() {
@@ -319,14 +337,17 @@ impl Coder {
                 sentence_index: u32::try_from(i).unwrap_or(u32::MAX),
                 date: date_of(i),
             };
+            if let Some(list) = snapshots.as_deref_mut() {
+                list.push(context.clone());
+            }
             let coding = match traces.as_deref_mut() {
                 Some(list) => {
                     let mut t = SentenceTrace::default();
-                    let c = self.code_sentence_traced(&input, Some(&mut t));
+                    let c = self.code_sentence_in_document(&input, context, Some(&mut t));
                     list.push(t);
                     c
                 }
-                None => self.code_sentence(&input),
+                None => self.code_sentence_in_document(&input, context, None),
             };
             if coding.discard == Some(DiscardLevel::Story) {
                 out.story_discarded = true;
@@ -369,8 +390,52 @@ impl Coder {
     pub fn code_sentence_traced(
         &self,
         input: &SentenceInput<'_>,
-        mut trace: Option<&mut SentenceTrace>,
+        trace: Option<&mut SentenceTrace>,
     ) -> SentenceCoding {
+        self.code_sentence_with(input, None, trace, None)
+    }
+
+    /// Codes one sentence in the light of the sentences before it (`context`, as it was
+    /// before this sentence; [`crate::context`]), filling `trace` when given. The context is
+    /// not changed.
+    pub fn code_sentence_in_context(
+        &self,
+        input: &SentenceInput<'_>,
+        context: &DocContext,
+        trace: Option<&mut SentenceTrace>,
+    ) -> SentenceCoding {
+        self.code_sentence_with(input, Some(context), trace, None)
+    }
+
+    /// As [`Coder::code_sentence_in_context`], then adds the sentence's actors to `context`
+    /// for the sentences after it.
+    pub fn code_sentence_in_document(
+        &self,
+        input: &SentenceInput<'_>,
+        context: &mut DocContext,
+        trace: Option<&mut SentenceTrace>,
+    ) -> SentenceCoding {
+        if !self.options.document_context {
+            return self.code_sentence_with(input, None, trace, None);
+        }
+        let mut seen = None;
+        let coding = self.code_sentence_with(input, Some(context), trace, Some(&mut seen));
+        let (items, resolutions) = seen.unwrap_or_default();
+        context.observe(Some(input.sentence_index), items, &resolutions);
+        coding
+    }
+
+    /// Codes one sentence with or without a context; `seen` receives the sentence's actors
+    /// and references for the context.
+    #[allow(clippy::type_complexity)]
+    fn code_sentence_with(
+        &self,
+        input: &SentenceInput<'_>,
+        context: Option<&DocContext>,
+        mut trace: Option<&mut SentenceTrace>,
+        seen: Option<&mut Option<(Vec<ContextItem>, Vec<Resolution>)>>,
+    ) -> SentenceCoding {
+        let context = context.filter(|_| self.options.document_context);
         let idx = &*self.index;
         let s = Sentence::new(input.text, input.parse, input.tokens.clone(), idx);
         let mut out = SentenceCoding::default();
@@ -472,7 +537,27 @@ impl Coder {
 
         // 3. Actors.
         let mut nom = Nominals::new(&s, idx, input.date, &blocked, self.options.new_actor_length);
+        // References resolved from the document context become mentions.
+        let resolutions = match context {
+            Some(ctx) => {
+                let resolver = crate::context::Resolver {
+                    s: &s,
+                    parse: input.parse,
+                    index: idx,
+                    date: input.date,
+                    current: input.sentence_index,
+                    ctx,
+                };
+                let mut in_sentence = |nom: &mut Nominals, p: usize| {
+                    s.head(p)
+                        .is_some_and(|v| self.resolve_pronoun(&s, v, p, nom).0 != p)
+                };
+                resolver.run(&mut nom, &mut in_sentence)
+            }
+            None => Vec::new(),
+        };
         if let Some(t) = trace.as_deref_mut() {
+            t.references = resolutions.iter().map(Resolution::trace).collect();
             t.mentions = nom
                 .mentions
                 .iter()
@@ -657,6 +742,19 @@ impl Coder {
                 kept.push(e);
             }
         }
+        // Events with a side from the document context are less certain.
+        for e in &mut kept {
+            let from_context = |a: &Option<EventActor>| {
+                a.as_ref().is_some_and(|a| {
+                    resolutions.iter().any(|r| {
+                        r.resolved() && r.span.start < a.span.end && a.span.start < r.span.end
+                    })
+                })
+            };
+            if from_context(&e.source) || from_context(&e.target) {
+                e.confidence = (e.confidence - crate::context::CONTEXT_PENALTY).clamp(0.1, 1.0);
+            }
+        }
         if let Some(t) = trace {
             for e in &kept {
                 t.events.push(EventTrace {
@@ -673,6 +771,11 @@ impl Coder {
         }
         out.events = kept;
         out.suppressed = suppressed;
+        if let Some(seen) = seen {
+            let items =
+                crate::context::sentence_items(&s, input.parse, &mut nom, idx, &resolutions);
+            *seen = Some((items, resolutions));
+        }
         out
     }
 }
@@ -762,7 +865,7 @@ fn mention_trace(
             },
             lex.actor(*actor)
                 .map(|a| format!("{} ({})", rule_id(&a.origin), a.origin.text))
-                .unwrap_or_default(),
+                .unwrap_or_else(|| "the document context (see the references)".to_owned()),
         ),
         MentionKind::Agent {
             agent,
