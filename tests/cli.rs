@@ -880,3 +880,93 @@ mod document {
         );
     }
 }
+
+mod coref {
+    use super::*;
+
+    #[test]
+    fn explain_shows_which_mention_resolved_a_pronoun() {
+        if !model_available() {
+            return;
+        }
+        let args = [
+            "explain",
+            "--no-place",
+            "--date",
+            "2019-04-26",
+            "Kim Jong Un arrived in Vladivostok on Wednesday. He met Vladimir Putin on Thursday.",
+        ];
+        let out = dyad(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("reference \"He\"") && text.contains("-> \"Kim Jong Un\" sentence 0"),
+            "{text}"
+        );
+        let mut json_args = args.to_vec();
+        json_args.push("--json");
+        let out = dyad(&json_args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let refs = v["sentences"][1]["references"].as_array().unwrap();
+        assert_eq!(refs[0]["text"], "He");
+        assert_eq!(refs[0]["antecedent"], "Kim Jong Un");
+        assert_eq!(refs[0]["antecedent_sentence"], 0);
+        // The event's source is Kim's code, named by the pronoun's own words and span.
+        let events = v["events"].as_array().unwrap();
+        let met = events
+            .iter()
+            .find(|e| e["source"]["text"] == "He")
+            .unwrap_or_else(|| panic!("no event from \"He\": {events:?}"));
+        assert_eq!(met["source"]["code"], refs[0]["codes"][0]);
+        assert!(met["source"]["code"].as_str().unwrap().starts_with("PRK"));
+        let span = &met["source"]["span"];
+        let input = args[4];
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&input[s..e], "He");
+        assert!(met["confidence"].as_f64().unwrap() < 0.8);
+        // With a title, the lede's pronoun resolves to the title's name; without, it does not.
+        let lede = "He met Vladimir Putin in Vladivostok on Thursday.";
+        let with_title = dyad(&[
+            "explain",
+            "--no-place",
+            "--json",
+            "--date",
+            "2019-04-26",
+            "--title",
+            "Kim Jong Un in Russia",
+            lede,
+        ]);
+        assert!(with_title.status.success(), "{}", stderr(&with_title));
+        let v: serde_json::Value = serde_json::from_slice(&with_title.stdout).unwrap();
+        assert!(
+            v["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["source"]["text"] == "He"
+                    && e["source"]["code"].as_str().unwrap().starts_with("PRK")),
+            "{v}"
+        );
+        let without = dyad(&[
+            "explain",
+            "--no-place",
+            "--json",
+            "--date",
+            "2019-04-26",
+            lede,
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
+        assert!(
+            !v["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["source"]["text"] == "He"),
+            "{v}"
+        );
+    }
+}

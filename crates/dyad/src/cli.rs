@@ -295,8 +295,13 @@ pub struct CodeArgs {
 /// `dyad explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The sentence (or short text) to explain.
+    /// The sentence, or a text of several sentences (coded as one document, each sentence
+    /// read with the ones before it).
     pub text: String,
+    /// The document's title, read before the text (its names resolve "he" or "Kim" in the
+    /// first sentences); not coded itself.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
     /// The date actor codes are resolved with (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,

@@ -1,9 +1,13 @@
-//! `dyad explain "sentence"`: the parse, step by step which lexicon entries matched and why each
-//! event was or was not produced, which expression dated each event, and where it happened.
+//! `dyad explain "text"`: the parse, step by step which lexicon entries matched and why each
+//! event was or was not produced, which expression dated each event, where it happened, and
+//! which earlier mention each pronoun or short reference was resolved to.
+//!
+//! A text of several sentences is coded as one document, sentence by sentence, each read with
+//! the ones before it (and with `--title` when given), as `dyad code` reads a record.
 
 use std::process::ExitCode;
 
-use dyad_code::{CodedEvent, SentenceTrace};
+use dyad_code::{CodedEvent, DocContext, SentenceTrace};
 use dyad_date::EventDater;
 use dyad_doc::Doc;
 use dyad_pipeline::{Pipeline, Resources};
@@ -38,12 +42,27 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
     }
     let pipeline = Pipeline::build(&stages, &resources)?;
     let mut doc = Doc::new("explain", date, args.text.clone());
+    doc.title = args.title.clone();
     pipeline.run(&mut doc)?;
     let Some(parse) = doc.parse.as_ref() else {
         anyhow::bail!("the text was not parsed");
     };
     let mut traces: Vec<SentenceTrace> = Vec::new();
-    let coding = coder.code_parse_traced(&doc.text, parse, Some(date), Some(&mut traces));
+    // The document context starts from the title, as the code stage's does.
+    let mut context = DocContext::new();
+    if coder.options().document_context
+        && let Some(title) = doc.title.as_deref()
+    {
+        context.seed_title(coder.index(), title, Some(date));
+    }
+    let coding = coder.code_parse_in_context(
+        &doc.text,
+        parse,
+        &|_| Some(date),
+        &mut context,
+        Some(&mut traces),
+        None,
+    );
     let dater = EventDater::new(&doc);
     let dating: Vec<String> = coding
         .events
@@ -71,6 +90,7 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
     if args.json {
         let out = serde_json::json!({
             "text": args.text,
+            "title": args.title,
             "date": date.to_string(),
             "sentences": traces,
             "events": coding.events,
@@ -92,6 +112,20 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
     for (event, why) in &coding.suppressed {
         if why == &"one event per story" || why == &"story discard" {
             println!("suppressed by {why}: {}", event_line(event));
+        }
+    }
+    let references: Vec<String> = traces
+        .iter()
+        .flat_map(|t| {
+            t.references
+                .iter()
+                .map(move |r| format!("sentence {}: {}", t.sentence_index, r.line()))
+        })
+        .collect();
+    if !references.is_empty() {
+        println!("references from the document context:");
+        for r in &references {
+            println!("  {r}");
         }
     }
     println!("{} event(s) in all", coding.events.len());
