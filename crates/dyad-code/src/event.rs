@@ -51,6 +51,9 @@ pub enum Derivation {
     Transformation,
     /// The reverse event of a `[active:passive]` code.
     Reverse,
+    /// An event noun with its arguments ("Russia's invasion of Ukraine";
+    /// [`crate::noun_events`]), either direction.
+    Nominal,
 }
 
 /// An event as the coder produces it.

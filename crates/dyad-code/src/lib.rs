@@ -67,6 +67,8 @@
 //! verb's clause ([`pattern`]). Noun phrases get their codes as PETRARCH's do: first actor,
 //! agents attached, compounds, appositions ([`nominal`]). Nested verbs combine through
 //! PETRARCH's code algebra and the dictionary's transformations ([`algebra`], [`Coder`]).
+//! Event nouns with their arguments ("Russia's invasion of Ukraine") are coded from the
+//! lexicon's noun entries ([`noun_events`]).
 //! Each module's documentation states its rules.
 #![deny(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
@@ -79,6 +81,7 @@ pub mod context;
 mod event;
 pub mod filter;
 pub mod nominal;
+pub mod noun_events;
 mod options;
 pub mod pattern;
 pub mod sentence;
@@ -88,8 +91,9 @@ mod trace;
 pub use coder::{Coder, DocCoding, SentenceCoding, SentenceInput};
 pub use context::DocContext;
 pub use event::{CodedEvent, Derivation, EventActor, TextSpan, split_actor_code};
+pub use noun_events::NominalEvents;
 pub use options::{CoderOptions, CommaLimits, Negation, Reported};
 pub use stage::CodeStage;
 pub use trace::{
-    EventTrace, MentionTrace, PatternTrace, ReferenceTrace, SentenceTrace, VerbTrace,
+    EventTrace, MentionTrace, NounTrace, PatternTrace, ReferenceTrace, SentenceTrace, VerbTrace,
 };

@@ -123,6 +123,10 @@ pub struct CoderOptions {
     /// title ("he" after "Kim Jong Un", "Kim", "the North", "the two leaders";
     /// [`crate::context`]). Default on; PETRARCH2 codes each sentence alone (off).
     pub document_context: bool,
+    /// Which event nouns are coded ("Russia's invasion of Ukraine", "sanctions against
+    /// Iran"; [`crate::noun_events`]). Default [`crate::NominalEvents::All`]; lexicons
+    /// without noun entries (PETRARCH's) code none whatever this says.
+    pub nominal_events: crate::NominalEvents,
 }
 
 impl Default for CoderOptions {
@@ -141,6 +145,7 @@ impl Default for CoderOptions {
             modal_intent: true,
             domestic_country: true,
             document_context: true,
+            nominal_events: crate::NominalEvents::All,
         }
     }
 }

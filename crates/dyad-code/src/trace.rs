@@ -32,6 +32,8 @@ pub struct SentenceTrace {
     pub verbs: Vec<VerbTrace>,
     /// How verbs were combined (complements, transformations).
     pub combinations: Vec<String>,
+    /// Event nouns looked up ([`crate::noun_events`]).
+    pub nouns: Vec<NounTrace>,
     /// Events produced or suppressed.
     pub events: Vec<EventTrace>,
     /// References resolved (or not) from the document context ([`crate::context`]).
@@ -131,6 +133,23 @@ pub struct PatternTrace {
     pub result: String,
 }
 
+/// One event noun's lookup.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct NounTrace {
+    /// Token index of the head noun.
+    pub token: usize,
+    /// The words (with those of a multiword head).
+    pub text: String,
+    /// Noun entries considered, with whether their head matched.
+    pub candidates: Vec<String>,
+    /// The entry and code used and how many events it gave, or why none.
+    pub outcome: String,
+    /// The source found, and in which slot.
+    pub source: Option<String>,
+    /// The target found, and in which slot.
+    pub target: Option<String>,
+}
+
 /// An event and what became of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventTrace {
@@ -201,6 +220,19 @@ impl SentenceTrace {
         }
         for c in &self.combinations {
             let _ = writeln!(o, "  combine: {c}");
+        }
+        for n in &self.nouns {
+            let _ = writeln!(o, "  event noun {:?} (token {})", n.text, n.token);
+            for c in &n.candidates {
+                let _ = writeln!(o, "    entry {c}");
+            }
+            let _ = writeln!(o, "    => {}", n.outcome);
+            if let Some(s) = &n.source {
+                let _ = writeln!(o, "    source: {s}");
+            }
+            if let Some(t) = &n.target {
+                let _ = writeln!(o, "    target: {t}");
+            }
         }
         if self.events.is_empty() {
             let _ = writeln!(o, "  events: none");

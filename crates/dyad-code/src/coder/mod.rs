@@ -49,6 +49,8 @@
 //!    event; a cooperative code (03–06) with a compound subject and no target, or a `%`
 //!    compound, gives every ordered pair of the compound's actors (`compound_pairs`). Events
 //!    of an actor with itself are dropped, then `require_dyad` applies, and duplicates merge.
+//!    Event nouns add theirs before the domestic-country step and the merge
+//!    ([`crate::noun_events`]).
 //!
 //! **Confidence** starts at 0.8 for a verb's own code and 0.9 for a pattern, and loses 0.1
 //! when the target was found by the fallback scan, 0.1 when the source came from a pronoun,
@@ -713,6 +715,29 @@ impl Coder {
         for p in &protos {
             self.expand(&s, p, input, sentence_span, &mut events, &mut suppressed);
         }
+        // 8b. Event nouns ([`crate::noun_events`]), skipping words verb patterns used.
+        let mut used = vec![false; s.len()];
+        for h in hits.iter().filter(|h| h.pattern.is_some()) {
+            for &x in &h.bind.tokens {
+                if let Some(u) = used.get_mut(x) {
+                    *u = true;
+                }
+            }
+        }
+        let ctx = crate::noun_events::VerbalContext {
+            used: &used,
+            blocked: &blocked,
+        };
+        crate::noun_events::code_nouns(
+            self,
+            &s,
+            input,
+            &ctx,
+            &mut nom,
+            &mut events,
+            &mut suppressed,
+            trace.as_deref_mut(),
+        );
         if self.options.domestic_country
             && let Some(country) = sole_country(&nom)
         {
