@@ -5,7 +5,8 @@
 //! that filled the slots, and the rule id is `nouns/FILE:LINE` of the noun entry
 //! ([`dyad_lexicon::NounEntry`]), so it is never mistaken for a verb rule.
 //!
-//! **Finding nouns.** Every noun token (tag `NN*`) outside eliminated comma clauses is looked
+//! **Finding nouns.** Every common noun (tag `NN`, `NNS`: "March" the month, "Summit" in a
+//! name are proper nouns) outside eliminated comma clauses is looked
 //! up by its lemma and its lower-case text ([`dyad_lexicon::NounIndex`]), except nouns that
 //! modify another noun as a compound ("aid workers", "attack helicopter"); entries whose head
 //! has words before the noun ("arms deal") need those words right before it (hyphens are
@@ -56,7 +57,7 @@ use crate::clause;
 use crate::event::{CodedEvent, Derivation, EventActor, TextSpan};
 use crate::nominal::{Actor, ActorSet, MentionKind, Nominals};
 use crate::options::Negation;
-use crate::sentence::{Dep, Sentence};
+use crate::sentence::{Dep, Sentence, Tag};
 use crate::trace::{NounTrace, SentenceTrace};
 use crate::{Coder, SentenceInput};
 
@@ -129,7 +130,7 @@ pub(crate) fn code_nouns(
         // A noun modifying another noun ("peace talks", "aid workers", "attack helicopter")
         // names no event of its own.
         if ctx.blocked.get(t).copied().unwrap_or(false)
-            || !s.toks[t].tag.is_noun()
+            || !matches!(s.toks[t].tag, Tag::Nn | Tag::Nns)
             || s.toks[t].dep == Dep::Compound
         {
             continue;
