@@ -759,4 +759,44 @@ KOFI_ANNAN [IGOUNO 970101-061231] [ELI] [IGOUNOKID] [RUSGOVXYZ]
         );
         assert_eq!(guess_kind(Path::new("notes.txt")), None);
     }
+
+    #[test]
+    fn noun_entries_without_slots_repeated_or_in_conflict() {
+        use crate::nouns::{NounEntry, NounHead, NounSlot, SlotPlace, SlotRole};
+        let entry = |line: u32, head: &str, slots: Vec<NounSlot>, code: &str| NounEntry {
+            head: NounHead::Words(vec![head.to_owned()]),
+            slots,
+            code: EventCode {
+                active: Some(code.to_owned()),
+                passive: None,
+            },
+            origin: Origin::new("nouns/19.txt", line, head),
+        };
+        let of = || NounSlot {
+            role: SlotRole::Target,
+            place: SlotPlace::Prep("of".into()),
+        };
+        let poss = || NounSlot {
+            role: SlotRole::Source,
+            place: SlotPlace::Possessor,
+        };
+        let mut lex = Lexicon::default();
+        lex.verbs.nouns = vec![
+            entry(1, "invasion", vec![poss(), of()], "192"),
+            entry(2, "invasion", vec![of(), poss()], "192"),
+            entry(3, "invasion", vec![poss(), of()], "190"),
+            entry(4, "war", vec![], "190"),
+            entry(5, "raid", vec![poss()], "9999"),
+            entry(6, "attack", vec![poss(), of()], "190"),
+        ];
+        let found: Vec<(u32, String)> = check(&lex)
+            .into_iter()
+            .map(|d| (d.line, d.message))
+            .collect();
+        let lines: Vec<u32> = found.iter().map(|f| f.0).collect();
+        assert_eq!(lines, [2, 3, 4, 5], "{found:?}");
+        assert!(found[0].1.contains("never reached"));
+        assert!(found[1].1.contains("another code"));
+        assert!(found[2].1.contains("without slots"));
+    }
 }
