@@ -574,7 +574,7 @@ fn support_source(
     }
     let v = s.head(x)?;
     let lemma = input.parse.token(s.base + v)?.lemma().to_owned();
-    if !idx.nouns.is_support_verb(&lemma) {
+    if !idx.nouns.is_support_verb(&lemma, &s.word(v).to_lowercase()) {
         return None;
     }
     let sub = clause::subject(s, v)?;
@@ -691,6 +691,7 @@ IMPOSE
         ];
         lex.verbs.support_verbs = vec![SupportVerb {
             lemma: "launch".into(),
+            forms: vec!["launched".into()],
             origin: Origin::new("lexicon/nouns/00_support.txt", 1, "support launch"),
         }];
         Coder::new(Arc::new(LexiconIndex::new(lex)), opts)

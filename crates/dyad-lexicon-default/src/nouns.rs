@@ -114,8 +114,10 @@ pub fn parse_nouns(files: &[(&str, &str)], verbs: &VerbLexicon) -> Read<NounFile
                                 );
                                 continue;
                             }
+                            let lemma = normalize::fold(v);
                             out.support_verbs.push(SupportVerb {
-                                lemma: normalize::fold(v),
+                                forms: crate::morph::forms(&lemma),
+                                lemma,
                                 origin: origin.clone(),
                             });
                         }
@@ -241,6 +243,11 @@ mod tests {
             .map(|s| s.lemma.as_str())
             .collect();
         assert_eq!(sv, ["launch", "carry", "conduct"]);
+        assert!(
+            r.value.support_verbs[1]
+                .forms
+                .contains(&"carried".to_owned())
+        );
     }
 
     #[test]

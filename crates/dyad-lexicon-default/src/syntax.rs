@@ -97,9 +97,16 @@ pub(crate) fn parse_range(s: &str) -> Result<(Option<Date>, Option<Date>), Strin
 }
 
 /// Checks the shape of an actor code: `---`, or upper-case letters and digits in three-letter
-/// parts ("RUS", "USAGOV", "IGOUNOKID"). Whether the parts exist is the linter's business.
+/// parts ("RUS", "USAGOV", "IGOUNOKID"), of which the first may be `---` for an actor of no
+/// known country ("---CVL": an ethnic group, coded by where it lives). Whether the parts exist
+/// is the linter's business.
 pub(crate) fn check_actor_code(code: &str) -> Result<(), String> {
     if code == "---" {
+        return Ok(());
+    }
+    if let Some(rest) = code.strip_prefix("---")
+        && three_letter_parts(rest, true)
+    {
         return Ok(());
     }
     if three_letter_parts(code, true) {

@@ -128,6 +128,10 @@ fn common_heads_are_indexed() {
         code("talk", "talk").is_empty(),
         "the singular is no event noun"
     );
-    assert!(index.nouns.is_support_verb("launch"));
-    assert!(!index.nouns.is_support_verb("condemn"));
+    assert!(index.nouns.is_support_verb("launch", "launched"));
+    assert!(
+        index.nouns.is_support_verb("stag", "staged"),
+        "spaCy's lemma of staged"
+    );
+    assert!(!index.nouns.is_support_verb("condemn", "condemned"));
 }

@@ -99,6 +99,9 @@ pub struct NounEntry {
 pub struct SupportVerb {
     /// The verb's lemma (folded).
     pub lemma: String,
+    /// Its inflected forms (folded), matched against a token's text when the parser's lemma
+    /// is off ("staged" lemmatised "stag").
+    pub forms: Vec<String>,
     /// The line it was given on.
     pub origin: Origin,
 }
@@ -163,7 +166,12 @@ impl NounIndex {
         for list in by_head.values_mut() {
             list.sort_by_key(|c| (std::cmp::Reverse(c.before.len()), c.id.0));
         }
-        let support = v.support_verbs.iter().map(|s| s.lemma.clone()).collect();
+        let support = v
+            .support_verbs
+            .iter()
+            .flat_map(|s| std::iter::once(&s.lemma).chain(&s.forms))
+            .filter_map(|w| noun_key(w))
+            .collect();
         NounIndex { by_head, support }
     }
 
@@ -182,9 +190,12 @@ impl NounIndex {
         out
     }
 
-    /// Whether `lemma` is a support verb.
-    pub fn is_support_verb(&self, lemma: &str) -> bool {
-        noun_key(lemma).is_some_and(|k| self.support.contains(&k))
+    /// Whether a token with this lemma or lower-case text is a support verb.
+    pub fn is_support_verb(&self, lemma: &str, lower: &str) -> bool {
+        [lemma, lower]
+            .into_iter()
+            .filter_map(noun_key)
+            .any(|k| self.support.contains(&k))
     }
 
     /// Number of distinct head words.
@@ -288,7 +299,8 @@ mod tests {
             .nouns
             .push(entry(NounHead::Words(vec!["strike".into()]), 3));
         lex.verbs.support_verbs.push(SupportVerb {
-            lemma: "launch".into(),
+            lemma: "stage".into(),
+            forms: vec!["staged".into()],
             origin: Origin::new("n", 4, ""),
         });
         let idx = NounIndex::new(&lex);
@@ -303,8 +315,9 @@ mod tests {
             (NounId(1), &["air".to_owned()][..])
         );
         assert_eq!(s[1].id, NounId(2));
-        assert!(idx.is_support_verb("Launch"));
-        assert!(!idx.is_support_verb("condemn"));
+        assert!(idx.is_support_verb("Stage", "x"));
+        assert!(idx.is_support_verb("stag", "staged"), "a misread lemma");
+        assert!(!idx.is_support_verb("condemn", "condemned"));
         assert!(idx.candidates("", "-").is_empty());
     }
 
