@@ -29,6 +29,8 @@ pub enum MatchKind {
     Discard,
     /// An issue phrase.
     Issue,
+    /// An event noun ([`crate::nouns`]).
+    Noun,
 }
 
 /// One entry that matches the text.
@@ -141,6 +143,53 @@ impl LexiconIndex {
                     codes: vec![code],
                     note: Some(format!("{} patterns", self.verbs.patterns(v).len())),
                     origin: verb.origin.clone(),
+                });
+            }
+        }
+        // Event nouns: the word as a head, with the words its entry needs before it.
+        let keys: Vec<Option<String>> = words.iter().map(|w| crate::nouns::noun_key(w)).collect();
+        for (i, key) in keys.iter().enumerate() {
+            let Some(k) = key else { continue };
+            for c in self.nouns.candidates(k, k) {
+                let Some(n) = lex.verbs.nouns.get(c.id.0 as usize) else {
+                    continue;
+                };
+                let before: Vec<&String> = keys[..i].iter().flatten().collect();
+                if before.len() < c.before.len()
+                    || !before[before.len() - c.before.len()..]
+                        .iter()
+                        .zip(&c.before)
+                        .all(|(a, b)| *a == b)
+                {
+                    continue;
+                }
+                // The first word of the head: back over as many keyed words as it needs.
+                let mut start = i;
+                let mut need = c.before.len();
+                while need > 0 && start > 0 {
+                    start -= 1;
+                    if keys[start].is_some() {
+                        need -= 1;
+                    }
+                }
+                let mut phrase = c.before.clone();
+                phrase.push(k.clone());
+                out.push(Match {
+                    kind: MatchKind::Noun,
+                    exact: true,
+                    start,
+                    end: i + 1,
+                    phrase: phrase.join(" "),
+                    entry: n.origin.text.to_string(),
+                    codes: vec![n.code.to_string()],
+                    note: Some(
+                        n.slots
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    origin: n.origin.clone(),
                 });
             }
         }
@@ -324,5 +373,51 @@ mod tests {
     fn nothing_for_unknown_words() {
         assert!(lookup(&lex(), "Zzyzx", None).is_empty());
         assert!(lookup(&lex(), "", None).is_empty());
+    }
+
+    #[test]
+    fn event_nouns_with_their_words_before() {
+        use crate::model::EventCode;
+        use crate::nouns::{NounEntry, NounHead, NounSlot, SlotPlace, SlotRole};
+        let mut l = lex();
+        for (line, head, code) in [(1, "arms deal", "062:062"), (2, "deal", "057:057")] {
+            l.verbs.nouns.push(NounEntry {
+                head: NounHead::Words(head.split(' ').map(str::to_owned).collect()),
+                slots: vec![NounSlot {
+                    role: SlotRole::Target,
+                    place: SlotPlace::Prep("with".into()),
+                }],
+                code: EventCode {
+                    active: Some(code[..3].to_owned()),
+                    passive: Some(code[4..].to_owned()),
+                },
+                origin: Origin::new("nouns/06.txt", line, head),
+            });
+        }
+        let m = lookup(&l, "the arms deal", None);
+        let found: Vec<(MatchKind, usize, usize, &str, &str)> = m
+            .iter()
+            .map(|m| {
+                (
+                    m.kind,
+                    m.start,
+                    m.end,
+                    m.phrase.as_str(),
+                    m.codes[0].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (MatchKind::Noun, 1, 3, "arms deal", "062:062"),
+                (MatchKind::Noun, 2, 3, "deal", "057:057"),
+            ]
+        );
+        assert_eq!(m[0].note.as_deref(), Some("with +"));
+        assert!(
+            lookup(&l, "deals", None).is_empty(),
+            "surface forms only, no lemmas here"
+        );
     }
 }
