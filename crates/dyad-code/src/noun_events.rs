@@ -41,6 +41,14 @@
 //! source came from a support verb: a little below a verb's own code, since a noun's
 //! arguments are found with less structure.
 //!
+//! **Acts not taken.** A noun inside what an appeal, intent, demand, rejection or threat is
+//! about (CAMEO roots 02, 03, 10, 12, 13) names an act that has not happened: "rejected an
+//! offer of talks", "threatened an invasion", "demands for a ceasefire", "the threat of
+//! invasion"; so does the topic of talks ("negotiations on a troop pullback"). Such a noun is
+//! not coded (the governing verb or noun codes the appeal, threat or rejection). The walk up
+//! the tree stops at the first verb: "NATO condemned Russia's invasion of Ukraine" keeps the
+//! invasion (a condemnation, root 11, is about an act that took place).
+//!
 //! **Nouns inside a coded verb's arguments** ([`NominalEvents`]). In "NATO condemned Russia's
 //! invasion of Ukraine" the invasion is an event in its own right (RUS → UKR 192) besides the
 //! condemnation: an analyst wants both, so [`NominalEvents::All`] (the default) codes every
@@ -126,6 +134,11 @@ pub(crate) fn code_nouns(
     if idx.nouns.is_empty() {
         return;
     }
+    // The verbal events so far: their verb spans and codes, for the irrealis test.
+    let verbal: Vec<(dyad_doc::Span, String)> = events
+        .iter()
+        .map(|e| (e.verb.span, e.code.clone()))
+        .collect();
     for t in 0..s.len() {
         // A noun modifying another noun ("peace talks", "aid workers", "attack helicopter")
         // names no event of its own.
@@ -150,7 +163,10 @@ pub(crate) fn code_nouns(
             text: s.word(t).to_owned(),
             ..NounTrace::default()
         });
-        let outcome = code_noun(coder, s, input, ctx, nom, t, &cands, nt.as_mut());
+        let outcome = match irrealis(coder, s, input, &verbal, t) {
+            Some(why) => Err(why),
+            None => code_noun(coder, s, input, ctx, nom, t, &cands, nt.as_mut()),
+        };
         match outcome {
             Ok(list) => {
                 for (e, why) in list {
@@ -170,6 +186,80 @@ pub(crate) fn code_nouns(
             tr.nouns.push(n);
         }
     }
+}
+
+/// CAMEO roots whose events are about acts that have not happened: appeals, intents,
+/// demands, rejections, threats.
+const IRREALIS: &[&str] = &["02", "03", "10", "12", "13"];
+
+/// The root of an event code (of its active code, else its passive one).
+fn root_of(code: &dyad_lexicon::EventCode) -> Option<&str> {
+    code.active
+        .as_deref()
+        .or(code.passive.as_deref())
+        .and_then(|c| c.get(..2))
+}
+
+/// Why noun `t` names no act that took place, if it does not: it lies inside what a verb of
+/// an appeal, intent, demand, rejection or threat coded an event for ("rejected an offer of
+/// talks", "threatened an invasion"), inside an event noun of those roots ("demands for a
+/// ceasefire", "the threat of invasion"), or is the topic ("on", "about", "over") of talks
+/// ("negotiations on a troop pullback"). The walk up the tree stops at the first verb.
+fn irrealis(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    input: &SentenceInput<'_>,
+    verbal: &[(dyad_doc::Span, String)],
+    t: usize,
+) -> Option<String> {
+    let idx = &**coder.index();
+    let lex = idx.lexicon();
+    let mut x = t;
+    let mut topic = false;
+    for _ in 0..s.len() {
+        if s.toks[x].dep == Dep::Prep
+            && ["on", "about", "over"]
+                .iter()
+                .any(|p| s.word(x).eq_ignore_ascii_case(p))
+        {
+            topic = true;
+        }
+        let h = s.head(x)?;
+        if s.is_verbal(h) {
+            let span = s.toks[h].span;
+            let code = verbal
+                .iter()
+                .find(|(v, _)| v.start <= span.start && span.end <= v.end)
+                .map(|(_, c)| c.as_str())?;
+            let root = code.get(..2)?;
+            return IRREALIS.contains(&root).then(|| {
+                format!(
+                    "inside what {:?} ({code}) is about: an act not (yet) taken",
+                    s.word(h)
+                )
+            });
+        }
+        if matches!(s.toks[h].tag, Tag::Nn | Tag::Nns) {
+            let lemma = input.parse.token(s.base + h).map_or("", |tok| tok.lemma());
+            let root = idx
+                .nouns
+                .candidates(lemma, &s.word(h).to_lowercase())
+                .into_iter()
+                .filter(|c| head_start(s, input, h, &c.before).is_some())
+                .find_map(|c| lex.verbs.nouns.get(c.id.0 as usize))
+                .and_then(|e| root_of(&e.code));
+            if let Some(r) = root
+                && (IRREALIS.contains(&r) || (r == "04" && topic))
+            {
+                return Some(format!(
+                    "inside the event noun {:?} (root {r}): an act not (yet) taken",
+                    s.word(h)
+                ));
+            }
+        }
+        x = h;
+    }
+    None
 }
 
 /// The words before head `t` that a multiword head needs, matched right to left (hyphens
@@ -620,6 +710,8 @@ RICHARD_NIXON
     const VERBS: &str = "\
 --- CONDEMN [111] ---
 CONDEMN
+--- THREATEN [130] ---
+THREATEN
 --- IMPOSE [---] ---
 IMPOSE
 - * SANCTIONS ON + [163]
@@ -1054,6 +1146,43 @@ IMPOSE
         // Fallback still codes a sentence without verbal events.
         let (coding, _) = code_with(&c, POSSESSOR, None);
         assert_eq!(triples(&coding), [t("MOR", "GON", "192")]);
+    }
+
+    #[test]
+    fn acts_not_taken_are_not_coded() {
+        let c = coder(CoderOptions::default());
+        // "Rohan threatened Mordor's invasion of Gondor" (with THREATEN [130]).
+        let threat = EMBEDDED.replace("condemned\tcondemn", "threatened\tthreaten");
+        let (coding, trace) = code_with(&c, &threat, None);
+        let all = triples(&coding);
+        assert!(all.iter().all(|x| x.2 != "192"), "{all:?}");
+        assert!(
+            trace.nouns[0].outcome.contains("not (yet) taken"),
+            "{:?}",
+            trace.nouns
+        );
+        // "Talks on Mordor's invasion of Gondor": the topic of talks.
+        let (coding, trace) = code_with(
+            &c,
+            "1\tTalks\ttalk\tNOUN\tNNS\t_\t0\tROOT\t_\t_
+2\ton\ton\tADP\tIN\t_\t1\tprep\t_\t_
+3\tMordor\tMordor\tPROPN\tNNP\t_\t5\tposs\t_\tSpaceAfter=No
+4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_
+5\tinvasion\tinvasion\tNOUN\tNN\t_\t2\tpobj\t_\t_
+6\tof\tof\tADP\tIN\t_\t5\tprep\t_\t_
+7\tGondor\tGondor\tPROPN\tNNP\t_\t6\tpobj\t_\t_
+",
+            None,
+        );
+        assert!(coding.events.is_empty(), "{:?}", triples(&coding));
+        assert!(
+            trace
+                .nouns
+                .iter()
+                .any(|n| n.outcome.contains("event noun \"Talks\"")),
+            "{:?}",
+            trace.nouns
+        );
     }
 
     #[test]
