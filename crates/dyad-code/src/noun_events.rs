@@ -44,7 +44,8 @@
 //! **Acts not taken.** A noun inside what an appeal, intent, demand, rejection or threat is
 //! about (CAMEO roots 02, 03, 10, 12, 13) names an act that has not happened: "rejected an
 //! offer of talks", "threatened an invasion", "demands for a ceasefire", "the threat of
-//! invasion"; so does the topic of talks ("negotiations on a troop pullback"). Such a noun is
+//! invasion"; so does the topic of talks, verbal or nominal ("negotiations on a troop
+//! pullback", "met on the pullback"). Such a noun is
 //! not coded (the governing verb or noun codes the appeal, threat or rejection). The walk up
 //! the tree stops at the first verb: "NATO condemned Russia's invasion of Ukraine" keeps the
 //! invasion (a condemnation, root 11, is about an act that took place).
@@ -203,8 +204,9 @@ fn root_of(code: &dyad_lexicon::EventCode) -> Option<&str> {
 /// Why noun `t` names no act that took place, if it does not: it lies inside what a verb of
 /// an appeal, intent, demand, rejection or threat coded an event for ("rejected an offer of
 /// talks", "threatened an invasion"), inside an event noun of those roots ("demands for a
-/// ceasefire", "the threat of invasion"), or is the topic ("on", "about", "over") of talks
-/// ("negotiations on a troop pullback"). The walk up the tree stops at the first verb.
+/// ceasefire", "the threat of invasion"), or is the topic ("on", "about", "over") of talks,
+/// a noun or a verb of root 04 ("negotiations on a troop pullback"). The walk up the tree
+/// stops at the first verb.
 fn irrealis(
     coder: &Coder,
     s: &Sentence<'_>,
@@ -232,7 +234,7 @@ fn irrealis(
                 .find(|(v, _)| v.start <= span.start && span.end <= v.end)
                 .map(|(_, c)| c.as_str())?;
             let root = code.get(..2)?;
-            return IRREALIS.contains(&root).then(|| {
+            return (IRREALIS.contains(&root) || (root == "04" && topic)).then(|| {
                 format!(
                     "inside what {:?} ({code}) is about: an act not (yet) taken",
                     s.word(h)
@@ -528,8 +530,9 @@ fn code_noun(
 }
 
 /// The object of a prepositional phrase with preposition `p` that belongs to noun `t`: one
-/// attached to the noun; else one the parser attached to the object of another of the noun's
-/// phrases ("the invasion of Afghanistan by the Soviet Union" read as "Afghanistan by …");
+/// attached to the noun; else, for `by`, one the parser attached to the object of another of
+/// the noun's phrases ("the invasion of Afghanistan by the Soviet Union" read as "Afghanistan
+/// by …");
 /// else, for a noun that is a direct object, one after it attached to its verb ("debate the
 /// invasion of Kuwait by Iraq"), unless a pattern of that verb used the preposition.
 fn prep_object(s: &Sentence<'_>, ctx: &VerbalContext<'_>, t: usize, p: &str) -> Option<usize> {
@@ -551,13 +554,18 @@ fn prep_object(s: &Sentence<'_>, ctx: &VerbalContext<'_>, t: usize, p: &str) -> 
     if let Some(o) = preps_of(t).into_iter().find_map(object) {
         return Some(o);
     }
-    let own_objects: Vec<usize> = s
-        .children(t)
-        .iter()
-        .map(|&c| c as usize)
-        .filter(|&c| s.toks[c].dep == Dep::Prep && c > t)
-        .filter_map(object)
-        .collect();
+    // Only the agent's "by" is looked for there: other prepositions inside the noun's phrases
+    // belong to those phrases ("the invasion by the army of Iraq").
+    let own_objects: Vec<usize> = if p.eq_ignore_ascii_case("by") {
+        s.children(t)
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|&c| s.toks[c].dep == Dep::Prep && c > t)
+            .filter_map(object)
+            .collect()
+    } else {
+        Vec::new()
+    };
     for o in own_objects {
         if let Some(x) = preps_of(o).into_iter().find_map(object) {
             return Some(x);
@@ -933,6 +941,24 @@ IMPOSE
             "{:?}",
             triples(&coding)
         );
+    }
+
+    #[test]
+    fn by_is_the_only_preposition_looked_for_inside_other_phrases() {
+        let c = coder(CoderOptions {
+            require_dyad: false,
+            ..CoderOptions::default()
+        });
+        // "the invasion by troops of Gondor": nothing to look for in the "by" phrase.
+        let by_troops = "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tinvasion\tinvasion\tNOUN\tNN\t_\t0\tROOT\t_\t_
+3\tby\tby\tADP\tIN\t_\t2\tprep\t_\t_
+4\ttroops\ttroop\tNOUN\tNNS\t_\t3\tpobj\t_\t_
+5\tof\tof\tADP\tIN\t_\t4\tprep\t_\t_
+6\tGondor\tGondor\tPROPN\tNNP\t_\t5\tpobj\t_\t_
+";
+        let (coding, _) = code_with(&c, by_troops, None);
+        assert_eq!(triples(&coding), [t("GONMIL", "-", "192")]);
     }
 
     #[test]
