@@ -24,8 +24,9 @@
 //!   salient candidate wins when it is a subject; a non-subject candidate wins only when it
 //!   is the tier's only compatible one (two objects: ambiguous, unresolved).
 //! * **"he"/"him", "she"/"her"** take a single person: a name the lexicon files as a person
-//!   (or the entity recogniser tags PERSON), or a singular role phrase ("the foreign
-//!   minister", "Chinese President Xi"). A person whose gender the text gave ("Mr.", "Mrs.",
+//!   (or the entity recogniser tags PERSON), a singular role phrase ("the foreign
+//!   minister"), or a proper noun heading a phrase with a person's role word ("Ukraine's
+//!   Defence Minister Rustem Umerov", coded UKRGOV by its first actor and role). A person whose gender the text gave ("Mr.", "Mrs.",
 //!   "Ms.", "king", "queen", or an earlier "he"/"she" resolved to them) does not take a pronoun
 //!   of the other gender. A person the lexicon does not know is remembered too, without a
 //!   code, so that "he" after "John Smith said" is not given the minister two sentences up.
@@ -33,8 +34,9 @@
 //!   signed…; they…"), else a group (a plural phrase: "Chinese officials", "rebels"), a
 //!   state or an organisation, by the same tier and salience rules. Never a single person.
 //! * **"it"** takes a state or an organisation only when the most salient subject of the
-//!   nearest tier with a subject is one, and only as the subject of a verb other than "be" or
-//!   as an object ("It said", "attacked it"; not "it is likely").
+//!   nearest previous sentence with a subject is one, and only as the subject of a verb other
+//!   than "be" ("It said"; not "it is likely", and never an object: "called it a mistake" is
+//!   about a thing far more often than an actor).
 //! * **"we"/"us"** (the speaker's side) are left alone.
 //! * **Short names.** A run of proper nouns the lexicon does not code ("Kim", "Mr. Wang",
 //!   "Nixon" in a lexicon that only knows "Richard Nixon"), whose words all belong to the
@@ -50,9 +52,13 @@
 //!   nearest tier that names exactly one state; the role word's agent still attaches ("the
 //!   government" after North Korea is PRKGOV).
 //! * **"the two leaders", "both leaders", "the two countries", "both sides"** (also
-//!   presidents, ministers, nations, states, governments) are the two persons (leaders,
-//!   presidents, ministers), states (countries, nations, states, governments) or either
-//!   (sides) of the nearest tier that has exactly two of them: a compound of both.
+//!   presidents, ministers, men, women, nations, states, neighbours, governments) are the
+//!   two persons (leaders, presidents, ministers, men, women), countries (countries,
+//!   nations, states, neighbours, governments) or either, persons first (sides), of the
+//!   nearest tier that has exactly two of them: a compound of both. Countries are counted
+//!   from states, government bodies ("Moscow", "the Kremlin") and persons ("Putin and Kim":
+//!   RUS, PRK); "the two governments" keeps its role word (RUSGOV, CHNGOV). More than two in
+//!   that tier: ambiguous.
 //!   "the Kremlin", "Washington" and "Beijing" are names of the lexicon and need no rule.
 //!
 //! **Events.** An event side that came from the context has the reference's own words and
@@ -63,6 +69,9 @@
 //! **Dates.** An antecedent named by the lexicon is looked up again on the date of the
 //! sentence that refers to it: "Nixon traveled to Beijing in 1972. He met Mao." gives the
 //! 1972 code for "He" when the sentence is coded with its 1972 date.
+//!
+//! **Datelines.** The agency of a dateline ("SEOUL (Yonhap) —") is no participant and is
+//! not remembered ([`DocContext::skip_span`]); its place is, as the story's likely country.
 //!
 //! **The title** is read before the first sentence ([`DocContext::seed_title`]): its actor
 //! names are found with the lexicon alone (the title is not parsed and not coded, so no event
@@ -133,8 +142,9 @@ pub struct Referent {
 }
 
 impl Referent {
-    /// The referent's code on `date`: its lexicon entry's code then, with its agents, when
-    /// the entry has exactly one code on that date; else the code it had when mentioned.
+    /// The referent's code on `date`: its lexicon entry's code then (a person's alone, a
+    /// country's with the phrase's agents), when the entry has exactly one code on that date;
+    /// else the code it had when mentioned.
     fn code_on(&self, index: &LexiconIndex, date: Option<Date>) -> String {
         if let Some(id) = self.actor
             && let Some(a) = index.lexicon().actor(id)
@@ -142,6 +152,11 @@ impl Referent {
             && !p.is_null()
             && let [one] = p.codes.as_slice()
         {
+            // A person's entry gives the person's code then; a country's or an
+            // organisation's takes the phrase's agents ("Chinese officials": CHN + GOV).
+            if self.kind == ReferentKind::Person && lexicon_person(index, id) {
+                return one.clone();
+            }
             return Actor::new(one, self.roles.clone(), 0, 0).code;
         }
         if self.base.is_empty() {
@@ -178,6 +193,8 @@ impl SentenceSeen {
 /// The discourse memory of a document (see the module docs).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocContext {
+    /// Text never remembered (a dateline's agency).
+    skip: Option<Span>,
     entities: Vec<Referent>,
     /// Recency of each entity (the last sentence position that mentioned it).
     last_seen: Vec<i64>,
@@ -229,6 +246,8 @@ pub(crate) struct Resolution {
     pub(crate) rule: &'static str,
     /// What it stands for, with codes on the date; empty when unresolved.
     targets: Vec<(Target, String)>,
+    /// The kind and name of each target, for the reference's own entry in the context.
+    info: Vec<(ReferentKind, String)>,
     /// The antecedent as the trace shows it: words and sentence.
     pub(crate) antecedent: Option<(String, Option<u32>)>,
     /// Why unresolved.
@@ -398,6 +417,7 @@ pub(crate) fn sentence_items(
     nom: &mut Nominals,
     index: &LexiconIndex,
     resolutions: &[Resolution],
+    skip: Option<Span>,
 ) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     for h in 0..s.len() {
@@ -409,7 +429,9 @@ pub(crate) fn sentence_items(
             continue;
         }
         let set = nom.full(s, h);
-        if set.is_empty() || !set.head_named {
+        // The head names the actor ("officials", "Russia"), or is a name the lexicon does not
+        // know in a phrase that codes ("Russian official Ivan Petrov").
+        if set.is_empty() || !(set.head_named || matches!(s.toks[h].tag, Tag::Nnp)) {
             continue;
         }
         let subject = dep.is_subject();
@@ -430,28 +452,94 @@ pub(crate) fn sentence_items(
                 },
                 None => (None, (a.start, a.end)),
             };
-            let link = resolutions.iter().find_map(|r| {
+            let linked = resolutions.iter().find_map(|r| {
                 let inside = r.mention.0 >= a.start && r.mention.1 <= a.end;
                 if !inside {
                     return None;
                 }
-                r.targets
+                let j = r
+                    .targets
                     .iter()
-                    .find(|t| t.1 == a.base || t.1 == a.code)
-                    .or(r.targets.first().filter(|_| r.targets.len() == 1))
-                    .cloned()
+                    .position(|t| t.1 == a.base || t.1 == a.code)
+                    .or((r.targets.len() == 1).then_some(0))?;
+                Some((r.targets.get(j)?.clone(), r.info.get(j).cloned()))
             });
+            let link = linked.as_ref().map(|l| l.0.clone());
             let actor = if link.is_some() {
                 None
             } else {
                 actor.filter(|id| id.0 != u32::MAX)
             };
-            let person_by_name = actor.is_some_and(|id| lexicon_person(index, id))
+            let mut person_by_name = actor.is_some_and(|id| lexicon_person(index, id))
                 || (name_range.0..name_range.1).any(|t| ent_type(s, parse, t) == "PERSON");
+            let mut name_range = name_range;
+            let mut actor = actor;
             let role = person_role(&head_lemma);
             let singular = !is_plural(s.toks[h].tag);
-            let kind = if !compound
-                && (person_by_name || (singular && role.is_some() && agent_at(nom, h)))
+            // The head itself may be the person's name behind the first actor of the phrase
+            // ("Russian President Vladimir Putin": the phrase codes RUS + GOV, the head is
+            // Putin): a name the lexicon files as a person, a PERSON entity, or a proper noun
+            // with a person's role word in its phrase.
+            if !compound && singular && !(name_range.0 <= h && h < name_range.1) {
+                let head_name = nom.mention_at(h).and_then(|m| match &m.kind {
+                    MentionKind::Actor { actor, .. } => Some((*actor, m.start, m.end)),
+                    MentionKind::Agent { .. } => None,
+                });
+                let (lo, hi) = nom.extent(h);
+                let role_in_phrase = (lo..hi)
+                    .any(|t| agent_at(nom, t) && person_role(&lemma_of(s, parse, t)).is_some());
+                let proper = matches!(s.toks[h].tag, Tag::Nnp);
+                if let Some((id, ms, me)) = head_name
+                    && (lexicon_person(index, id) || ent_type(s, parse, h) == "PERSON")
+                {
+                    person_by_name = true;
+                    name_range = (ms, me);
+                    actor = Some(id).filter(|id| id.0 != u32::MAX && link.is_none());
+                } else if proper && (ent_type(s, parse, h) == "PERSON" || role_in_phrase) {
+                    person_by_name = true;
+                    let mut ms = h;
+                    while ms > lo && matches!(s.toks[ms - 1].tag, Tag::Nnp) {
+                        ms -= 1;
+                    }
+                    name_range = (ms, h + 1);
+                }
+            }
+            // A conjunct of a compound ("North Korean leader Kim Jong Un and South Korean
+            // President Moon Jae-in"): a person when a person's name follows its first actor
+            // within the conjunct.
+            if compound && !person_by_name && link.is_none() {
+                let next = set
+                    .items
+                    .iter()
+                    .map(|b| b.start)
+                    .filter(|&b| b > a.start)
+                    .min()
+                    .unwrap_or_else(|| {
+                        (a.end..s.len())
+                            .take_while(|&t| s.in_subtree(h, t))
+                            .last()
+                            .map_or(a.end, |t| t + 1)
+                    });
+                for m in nom
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= a.end && m.end <= next)
+                {
+                    if let MentionKind::Actor { actor: id, .. } = &m.kind
+                        && (lexicon_person(index, *id)
+                            || (m.start..m.end).any(|t| ent_type(s, parse, t) == "PERSON"))
+                    {
+                        person_by_name = true;
+                        name_range = (m.start, m.end);
+                        actor = Some(*id);
+                        break;
+                    }
+                }
+            }
+            let kind = if let Some((_, Some((k, _)))) = &linked {
+                *k
+            } else if person_by_name
+                || (!compound && singular && role.is_some() && agent_at(nom, h))
             {
                 ReferentKind::Person
             } else if !singular {
@@ -485,8 +573,16 @@ pub(crate) fn sentence_items(
                 code: a.code.clone(),
                 base: a.base.clone(),
                 roles: a.roles.clone(),
-                name: s.text_of(name_range.0, name_range.1).to_owned(),
-                name_words: words_of(s, name_range.0, name_range.1),
+                name: match &linked {
+                    Some((_, Some((_, n)))) => n.clone(),
+                    _ => s.text_of(name_range.0, name_range.1).to_owned(),
+                },
+                name_words: match &linked {
+                    Some((_, Some((_, n)))) => {
+                        n.split_whitespace().map(str::to_lowercase).collect()
+                    }
+                    _ => words_of(s, name_range.0, name_range.1),
+                },
                 kind,
                 gender,
                 subject,
@@ -538,8 +634,27 @@ pub(crate) fn sentence_items(
             link: None,
         });
     }
+    if let Some(skip) = skip {
+        items.retain(|i| {
+            let sp = s.span_of(i.start, i.end);
+            !(sp.start >= skip.start && sp.end <= skip.end)
+        });
+    }
     items.sort_by_key(|i| (!i.main, !i.subject, i.start));
     items
+}
+
+/// The words of `title` from the first of `words` to the last, as written.
+fn title_words(title: &str, words: &[String]) -> Option<String> {
+    let lower = title.to_lowercase();
+    if lower.len() != title.len() {
+        return None;
+    }
+    let first = words.first()?;
+    let last = words.last()?;
+    let start = lower.find(first.as_str())?;
+    let end = start + lower.get(start..)?.find(last.as_str())? + last.len();
+    title.get(start..end).map(str::to_owned)
 }
 
 /// Whether the mention at `h` is an agent (a role word).
@@ -552,6 +667,17 @@ impl DocContext {
     /// An empty context (the start of a document without a title).
     pub fn new() -> DocContext {
         DocContext::default()
+    }
+
+    /// Text whose actors are not remembered: a dateline's agency ("(Yonhap)"), which is no
+    /// participant of the story.
+    pub fn skip_span(&mut self, span: Span) {
+        self.skip = Some(span);
+    }
+
+    /// The span set by [`DocContext::skip_span`].
+    pub(crate) fn skipped(&self) -> Option<Span> {
+        self.skip
     }
 
     /// The entities remembered, in the order they were first named.
@@ -595,6 +721,7 @@ impl DocContext {
             } else {
                 ReferentKind::Organisation
             };
+            let name = title_words(title, &name_words).unwrap_or_else(|| name_words.join(" "));
             items.push(Item {
                 head: n,
                 start: n,
@@ -603,7 +730,7 @@ impl DocContext {
                 base: code.clone(),
                 code,
                 roles: Vec::new(),
-                name: name_words.join(" "),
+                name,
                 name_words,
                 kind,
                 gender: None,
@@ -767,22 +894,31 @@ impl DocContext {
     /// The entity an item names, if already known: the same lexicon entry, else the same
     /// code and kind (for a person: the same code and a name sharing a word).
     fn find(&self, it: &Item) -> Option<u32> {
+        let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+        let same_name = |r: &Referent| {
+            !it.name_words.is_empty()
+                && (subset(&it.name_words, &r.name_words) || subset(&r.name_words, &it.name_words))
+        };
         if let Some(id) = it.actor
-            && let Some(e) = self.entities.iter().position(|r| r.actor == Some(id))
+            && let Some(e) = self.entities.iter().position(|r| {
+                r.actor == Some(id)
+                    && r.kind == it.kind
+                    && if it.kind == ReferentKind::Person {
+                        same_name(r)
+                    } else {
+                        r.code == it.code
+                    }
+            })
         {
             return Some(e as u32);
         }
         self.entities
             .iter()
             .position(|r| {
-                let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
                 r.kind == it.kind
                     && r.code == it.code
                     && !(r.actor.is_some() && it.actor.is_some())
-                    && (it.kind != ReferentKind::Person
-                        || (!it.name_words.is_empty()
-                            && (subset(&it.name_words, &r.name_words)
-                                || subset(&r.name_words, &it.name_words))))
+                    && (it.kind != ReferentKind::Person || same_name(r))
             })
             .map(|e| e as u32)
     }
@@ -928,7 +1064,8 @@ fn has_det(s: &Sentence<'_>, h: usize, word: &str) -> Option<usize> {
 impl Resolver<'_, '_> {
     /// Finds the references of the sentence, resolves them against the context and inserts
     /// what they stand for into `nom` as mentions. `in_sentence` tells whether the
-    /// within-sentence resolver already resolves a subject pronoun.
+    /// within-sentence resolver already resolves a subject pronoun. Short names first, then
+    /// pronouns and descriptions in text order, each seeing what the earlier ones resolved.
     pub(crate) fn run(
         &self,
         nom: &mut Nominals,
@@ -936,80 +1073,101 @@ impl Resolver<'_, '_> {
     ) -> Vec<Resolution> {
         let s = self.s;
         let mut out: Vec<Resolution> = Vec::new();
-        let before_all = sentence_items(s, self.parse, nom, self.index, &[]);
-        // 1. Short names and ambiguous names.
+        let before_all = sentence_items(s, self.parse, nom, self.index, &[], self.ctx.skipped());
         self.short_names(nom, &before_all, &mut out);
-        // 2. Descriptions: "the North", "the country", "the two leaders".
-        let before_all = sentence_items(s, self.parse, nom, self.index, &out);
-        self.descriptions(nom, &before_all, &mut out);
-        let before_all = sentence_items(s, self.parse, nom, self.index, &out);
-        // 3. Pronouns.
-        for p in 0..s.len() {
-            if s.toks[p].tag != Tag::Prp {
-                continue;
-            }
-            let w = s.word(p).to_ascii_lowercase();
-            let dep = s.toks[p].dep;
-            let argument =
-                dep.is_subject() || matches!(dep, Dep::Dobj | Dep::Pobj | Dep::Dative | Dep::Conj);
-            if !argument
-                || !matches!(
-                    w.as_str(),
-                    "he" | "him" | "she" | "her" | "they" | "them" | "it"
-                )
-            {
-                continue;
-            }
-            if dep.is_subject() && in_sentence(nom, p) {
-                continue;
-            }
-            // Within its own sentence, never its own verb's subject.
-            let verb = s.head(p).map(|h| {
-                if s.toks[p].dep == Dep::Pobj {
-                    s.head(h).unwrap_or(h)
-                } else {
-                    h
-                }
-            });
-            let own_subject = if dep.is_subject() {
-                None
-            } else {
-                verb.and_then(|v| crate::clause::subject(s, v))
-                    .map(|x| x.token)
+        let mut before_all =
+            sentence_items(s, self.parse, nom, self.index, &out, self.ctx.skipped());
+        for t in 0..s.len() {
+            let found = match self.pronoun_at(nom, &before_all, t, in_sentence) {
+                Some(r) => Some(r),
+                None => self.description_at(nom, &before_all, t),
             };
-            let before: Vec<Item> = before_all
-                .iter()
-                .filter(|i| i.end <= p && Some(i.head) != own_subject)
-                .cloned()
-                .collect();
-            let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
-            let res: Result<Vec<Cand>, String> = match w.as_str() {
-                "he" | "him" | "she" | "her" => {
-                    let want = if matches!(w.as_str(), "he" | "him") {
-                        Gender::Male
-                    } else {
-                        Gender::Female
-                    };
-                    pick(&tiers, &|c| {
-                        c.kind == ReferentKind::Person && c.gender.is_none_or(|g| g == want)
-                    })
-                    .map(|c| vec![c])
+            if let Some(r) = found {
+                let resolved = r.resolved();
+                out.push(r);
+                if resolved {
+                    before_all =
+                        sentence_items(s, self.parse, nom, self.index, &out, self.ctx.skipped());
                 }
-                "they" | "them" => self.plural(&tiers),
-                _ => {
-                    let verb_is_be = verb.is_some_and(|v| lemma_of(s, self.parse, v) == "be");
-                    let expl = verb.is_some_and(|v| s.child(v, Dep::Expl).is_some());
-                    if (dep.is_subject() && (verb_is_be || expl)) || dep == Dep::Conj {
-                        continue;
-                    }
-                    self.it(&tiers).map(|c| vec![c])
-                }
-            };
-            let span = s.span_of(p, p + 1);
-            let text = s.word(p).to_owned();
-            out.push(self.finish(nom, p, p + 1, (p, p + 1), span, text, "pronoun", res));
+            }
         }
         out
+    }
+
+    /// A personal pronoun at `p` (see the module docs).
+    fn pronoun_at(
+        &self,
+        nom: &mut Nominals,
+        before_all: &[Item],
+        p: usize,
+        in_sentence: &mut dyn FnMut(&mut Nominals, usize) -> bool,
+    ) -> Option<Resolution> {
+        let s = self.s;
+        if s.toks[p].tag != Tag::Prp {
+            return None;
+        }
+        let w = s.word(p).to_ascii_lowercase();
+        let dep = s.toks[p].dep;
+        let argument =
+            dep.is_subject() || matches!(dep, Dep::Dobj | Dep::Pobj | Dep::Dative | Dep::Conj);
+        if !argument
+            || !matches!(
+                w.as_str(),
+                "he" | "him" | "she" | "her" | "they" | "them" | "it"
+            )
+        {
+            return None;
+        }
+        if dep.is_subject() && in_sentence(nom, p) {
+            return None;
+        }
+        // Within its own sentence, never its own verb's subject.
+        let verb = s.head(p).map(|h| {
+            if s.toks[p].dep == Dep::Pobj {
+                s.head(h).unwrap_or(h)
+            } else {
+                h
+            }
+        });
+        let own_subject = if dep.is_subject() {
+            None
+        } else {
+            verb.and_then(|v| crate::clause::subject(s, v))
+                .map(|x| x.token)
+        };
+        let before: Vec<Item> = before_all
+            .iter()
+            .filter(|i| i.end <= p && Some(i.head) != own_subject)
+            .cloned()
+            .collect();
+        let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
+        let res: Result<Vec<Cand>, String> = match w.as_str() {
+            "he" | "him" | "she" | "her" => {
+                let want = if matches!(w.as_str(), "he" | "him") {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                pick(&tiers, &|c| {
+                    c.kind == ReferentKind::Person && c.gender.is_none_or(|g| g == want)
+                })
+                .map(|c| vec![c])
+            }
+            "they" | "them" => self.plural(&tiers),
+            _ => {
+                // "it": a subject only, of a verb other than "be", and never from its own
+                // sentence (the within-sentence resolver has had its chance).
+                let verb_is_be = verb.is_some_and(|v| lemma_of(s, self.parse, v) == "be");
+                let expl = verb.is_some_and(|v| s.child(v, Dep::Expl).is_some());
+                if !dep.is_subject() || verb_is_be || expl {
+                    return None;
+                }
+                self.it(tiers.get(1..).unwrap_or_default()).map(|c| vec![c])
+            }
+        };
+        let span = s.span_of(p, p + 1);
+        let text = s.word(p).to_owned();
+        Some(self.finish(nom, p, p + 1, (p, p + 1), span, text, "pronoun", res))
     }
 
     /// "they"/"them": the last subject when a compound, else a group, state or organisation.
@@ -1073,6 +1231,7 @@ impl Resolver<'_, '_> {
             text,
             rule,
             targets: Vec::new(),
+            info: Vec::new(),
             antecedent: None,
             why: None,
         };
@@ -1092,6 +1251,7 @@ impl Resolver<'_, '_> {
                 let names: Vec<&str> = cands.iter().map(|c| c.name.as_str()).collect();
                 r.antecedent = Some((names.join(" and "), cands.first().and_then(|c| c.named_in)));
                 r.targets = cands.iter().map(|c| (c.target, c.code.clone())).collect();
+                r.info = cands.iter().map(|c| (c.kind, c.name.clone())).collect();
                 let mut codes: Vec<String> = Vec::new();
                 for c in &cands {
                     if !codes.contains(&c.code) {
@@ -1226,213 +1386,217 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// "the North", "the country", "the two leaders" (see the module docs).
-    fn descriptions(&self, nom: &mut Nominals, before_all: &[Item], out: &mut Vec<Resolution>) {
+    /// A description at head `h`: "the North", "the country", "the two leaders" (see the
+    /// module docs).
+    fn description_at(
+        &self,
+        nom: &mut Nominals,
+        before_all: &[Item],
+        h: usize,
+    ) -> Option<Resolution> {
         let s = self.s;
-        for h in 0..s.len() {
-            if !s.is_nominal(h)
-                || nom
-                    .mention_at(h)
-                    .is_some_and(|m| matches!(m.kind, MentionKind::Actor { .. }))
-            {
-                continue;
-            }
-            if !crate::nominal::is_chunk_head(s, h) {
-                continue;
-            }
-            let lemma = lemma_of(s, self.parse, h);
-            let word = s.word(h).to_ascii_lowercase();
-            let children: Vec<usize> = s.children(h).iter().map(|&c| c as usize).collect();
-            let the = has_det(s, h, "the");
-            let both = has_det(s, h, "both");
-            let two = children
-                .iter()
-                .copied()
-                .find(|&c| s.toks[c].dep == Dep::Nummod && s.word(c).eq_ignore_ascii_case("two"));
-            let others = children.iter().any(|&c| {
-                Some(c) != the
-                    && Some(c) != both
-                    && Some(c) != two
-                    && matches!(
-                        s.toks[c].dep,
-                        Dep::Amod | Dep::Compound | Dep::Poss | Dep::Nmod | Dep::Nummod
-                    )
-            });
-            let of_phrase = children
-                .iter()
-                .any(|&c| s.toks[c].dep == Dep::Prep && s.word(c).eq_ignore_ascii_case("of"));
-            if others || of_phrase {
-                continue;
-            }
-            let before: Vec<Item> = before_all.iter().filter(|i| i.end <= h).cloned().collect();
-            let agent_head = nom
+        if !s.is_nominal(h)
+            || !crate::nominal::is_chunk_head(s, h)
+            || nom
                 .mention_at(h)
-                .is_some_and(|m| matches!(m.kind, MentionKind::Agent { .. }));
-            let singular = !is_plural(s.toks[h].tag);
-            // "the North", "the South".
-            if let Some(d) = the
-                && singular
-                && matches!(word.as_str(), "north" | "south")
-            {
-                let cands: Vec<Cand> = self
-                    .ctx
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        r.kind == ReferentKind::State && r.name_words.first() == Some(&word)
-                    })
-                    .map(|(e, r)| Cand {
-                        target: Target::Entity(e as u32),
-                        code: r.code_on(self.index, self.date),
-                        kind: r.kind,
-                        gender: None,
-                        name: r.name.clone(),
-                        named_in: r.named_in,
-                        subject: false,
-                        group: 0,
-                    })
-                    .chain(
-                        before
-                            .iter()
-                            .filter(|i| {
-                                i.kind == ReferentKind::State && i.name_words.first() == Some(&word)
-                            })
-                            .map(|i| Cand {
-                                target: Target::Item(i.head),
-                                code: i.code.clone(),
-                                kind: i.kind,
-                                gender: None,
-                                name: i.name.clone(),
-                                named_in: Some(self.current),
-                                subject: false,
-                                group: 0,
-                            }),
-                    )
-                    .collect();
-                let mut codes: Vec<&str> = cands.iter().map(|c| c.code.as_str()).collect();
-                codes.sort_unstable();
-                codes.dedup();
-                let res = match codes.len() {
-                    0 => continue,
-                    1 => Ok(vec![cands[0].clone()]),
-                    _ => Err(format!("ambiguous: {:?} and others", cands[0].name)),
-                };
-                let (a, b) = (d.min(h), h + 1);
-                out.push(self.finish(
-                    nom,
-                    a,
-                    b,
-                    (a, b),
-                    s.span_of(a, b),
-                    s.text_of(a, b).to_owned(),
-                    "the North/South",
-                    res,
-                ));
-                continue;
-            }
-            // "the country", "the government".
-            if let Some(d) = the
-                && singular
-                && two.is_none()
+                .is_some_and(|m| matches!(m.kind, MentionKind::Actor { .. }))
+        {
+            return None;
+        }
+        let lemma = lemma_of(s, self.parse, h);
+        let word = s.word(h).to_ascii_lowercase();
+        let children: Vec<usize> = s.children(h).iter().map(|&c| c as usize).collect();
+        let the = has_det(s, h, "the");
+        let both = has_det(s, h, "both");
+        let two = children
+            .iter()
+            .copied()
+            .find(|&c| s.toks[c].dep == Dep::Nummod && s.word(c).eq_ignore_ascii_case("two"));
+        let others = children.iter().any(|&c| {
+            Some(c) != the
+                && Some(c) != both
+                && Some(c) != two
                 && matches!(
-                    lemma.as_str(),
-                    "country" | "government" | "regime" | "kingdom" | "island" | "nation"
+                    s.toks[c].dep,
+                    Dep::Amod | Dep::Compound | Dep::Poss | Dep::Nmod | Dep::Nummod
                 )
-            {
-                let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
-                let res = tiers
-                    .iter()
-                    .find(|t| t.iter().any(|c| c.kind == ReferentKind::State))
-                    .ok_or_else(|| {
-                        "no state in this sentence, the two before or the title".to_owned()
-                    })
-                    .and_then(|t| {
-                        let states: Vec<&Cand> =
-                            t.iter().filter(|c| c.kind == ReferentKind::State).collect();
-                        let mut codes: Vec<&str> = states.iter().map(|c| c.code.as_str()).collect();
-                        codes.sort_unstable();
-                        codes.dedup();
-                        if codes.len() == 1 {
-                            Ok(vec![states[0].clone()])
-                        } else {
-                            Err(format!(
-                                "ambiguous: {} states ({})",
-                                codes.len(),
-                                codes.join(", ")
-                            ))
-                        }
-                    });
-                let (a, b) = (d.min(h), h + 1);
-                let mention = if agent_head { (d, d + 1) } else { (a, b) };
-                out.push(self.finish(
-                    nom,
-                    a,
-                    b,
-                    mention,
-                    s.span_of(a, b),
-                    s.text_of(a, b).to_owned(),
-                    "description",
-                    res,
-                ));
-                continue;
-            }
-            // "the two leaders", "both sides".
-            let pair = (the.is_some() && two.is_some()) || both.is_some();
-            if !pair || singular {
-                continue;
-            }
-            let want: &[ReferentKind] = match lemma.as_str() {
-                "leader" | "president" | "minister" | "premier" => &[ReferentKind::Person],
-                "country" | "nation" | "state" | "government" => &[ReferentKind::State],
-                "side" => &[ReferentKind::Person, ReferentKind::State],
-                _ => continue,
+        });
+        let of_phrase = children
+            .iter()
+            .any(|&c| s.toks[c].dep == Dep::Prep && s.word(c).eq_ignore_ascii_case("of"));
+        if others || of_phrase {
+            return None;
+        }
+        let before: Vec<Item> = before_all.iter().filter(|i| i.end <= h).cloned().collect();
+        let agent_head = agent_at(nom, h);
+        let singular = !is_plural(s.toks[h].tag);
+        // "the North", "the South".
+        if let Some(d) = the
+            && singular
+            && matches!(word.as_str(), "north" | "south")
+        {
+            let named = |kind: ReferentKind, words: &[String]| {
+                kind == ReferentKind::State && words.first() == Some(&word)
             };
+            let cands: Vec<Cand> = self
+                .ctx
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| named(r.kind, &r.name_words))
+                .map(|(e, r)| Cand {
+                    target: Target::Entity(e as u32),
+                    code: r.code_on(self.index, self.date),
+                    kind: r.kind,
+                    gender: None,
+                    name: r.name.clone(),
+                    named_in: r.named_in,
+                    subject: false,
+                    group: 0,
+                })
+                .chain(
+                    before
+                        .iter()
+                        .filter(|i| i.link.is_none() && named(i.kind, &i.name_words))
+                        .map(|i| Cand {
+                            target: Target::Item(i.head),
+                            code: i.code.clone(),
+                            kind: i.kind,
+                            gender: None,
+                            name: i.name.clone(),
+                            named_in: Some(self.current),
+                            subject: false,
+                            group: 0,
+                        }),
+                )
+                .collect();
+            let mut codes: Vec<&str> = cands.iter().map(|c| c.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            let res = match codes.len() {
+                0 => return None,
+                1 => Ok(vec![cands[0].clone()]),
+                _ => Err(format!("ambiguous: {}", codes.join(", "))),
+            };
+            let (a, b) = (d.min(h), h + 1);
+            let (span, text) = (s.span_of(a, b), s.text_of(a, b).to_owned());
+            return Some(self.finish(nom, a, b, (a, b), span, text, "the North/South", res));
+        }
+        // "the country", "the government".
+        if let Some(d) = the
+            && singular
+            && two.is_none()
+            && matches!(
+                lemma.as_str(),
+                "country" | "government" | "regime" | "kingdom" | "island" | "nation"
+            )
+        {
             let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
-            let mut res: Result<Vec<Cand>, String> =
-                Err("no sentence nearby with exactly two of them".to_owned());
-            'tiers: for t in &tiers {
-                for kind in want {
-                    let mut two_of: Vec<Cand> = Vec::new();
-                    for c in t.iter().filter(|c| c.kind == *kind) {
-                        if !two_of.iter().any(|x| x.code == c.code) {
-                            two_of.push(c.clone());
-                        }
-                    }
-                    match two_of.len() {
-                        2 => {
-                            res = Ok(two_of);
-                            break 'tiers;
-                        }
-                        n if n > 2 => {
-                            res = Err(format!("ambiguous: {n} candidates in one sentence"));
-                            break 'tiers;
-                        }
-                        _ => {}
+            let res = tiers
+                .iter()
+                .map(|t| state_like(t, false))
+                .find(|states| !states.is_empty())
+                .ok_or_else(|| "no state in this sentence, the two before or the title".to_owned())
+                .and_then(|states| match states.as_slice() {
+                    [one] => Ok(vec![one.clone()]),
+                    many => Err(format!(
+                        "ambiguous: {} states ({})",
+                        many.len(),
+                        many.iter()
+                            .map(|c| c.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                });
+            let (a, b) = (d.min(h), h + 1);
+            let mention = if agent_head { (d, d + 1) } else { (a, b) };
+            let (span, text) = (s.span_of(a, b), s.text_of(a, b).to_owned());
+            return Some(self.finish(nom, a, b, mention, span, text, "description", res));
+        }
+        // "the two leaders", "both sides".
+        let pair = (the.is_some() && two.is_some()) || both.is_some();
+        if !pair || singular {
+            return None;
+        }
+        let (persons, states) = match lemma.as_str() {
+            "leader" | "president" | "minister" | "premier" | "man" | "woman" => (true, false),
+            "country" | "nation" | "state" | "government" | "neighbour" | "neighbor" => {
+                (false, true)
+            }
+            "side" => (true, true),
+            _ => return None,
+        };
+        let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
+        let mut res: Result<Vec<Cand>, String> =
+            Err("no sentence nearby with exactly two of them".to_owned());
+        'tiers: for t in &tiers {
+            let mut options: Vec<Vec<Cand>> = Vec::new();
+            if persons {
+                let mut two_of: Vec<Cand> = Vec::new();
+                for c in t.iter().filter(|c| c.kind == ReferentKind::Person) {
+                    if !two_of.iter().any(|x| x.code == c.code && x.name == c.name) {
+                        two_of.push(c.clone());
                     }
                 }
+                options.push(two_of);
             }
-            let first = [the, both, two]
-                .iter()
-                .flatten()
-                .copied()
-                .min()
-                .unwrap_or(h);
-            let (a, b) = (first.min(h), h + 1);
-            let keep_agent = agent_head && want == [ReferentKind::State];
-            let mention = if keep_agent { (a, h) } else { (a, b) };
-            out.push(self.finish(
-                nom,
-                a,
-                b,
-                mention,
-                s.span_of(a, b),
-                s.text_of(a, b).to_owned(),
-                "the two",
-                res,
-            ));
+            if states {
+                options.push(state_like(t, true));
+            }
+            for two_of in options {
+                match two_of.len() {
+                    2 => {
+                        res = Ok(two_of);
+                        break 'tiers;
+                    }
+                    n if n > 2 => {
+                        res = Err(format!("ambiguous: {n} candidates in one sentence"));
+                        break 'tiers;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let first = [the, both, two]
+            .iter()
+            .flatten()
+            .copied()
+            .min()
+            .unwrap_or(h);
+        let (a, b) = (first.min(h), h + 1);
+        // "the two governments": the countries, with the role word's agent attached.
+        let keep_agent = agent_head && !persons;
+        let mention = if keep_agent { (a, h) } else { (a, b) };
+        let (span, text) = (s.span_of(a, b), s.text_of(a, b).to_owned());
+        Some(self.finish(nom, a, b, mention, span, text, "the two", res))
+    }
+}
+
+/// The states of a tier, one per country: states, and organisations of a country's
+/// government ("the Kremlin": RUS); with `persons`, also the countries of persons ("Putin
+/// and Kim": RUS, PRK). Each is given as its country code.
+fn state_like(tier: &[Cand], persons: bool) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for c in tier {
+        let country = c.code.get(..3).filter(|x| is_state_code(x));
+        let fits = match c.kind {
+            ReferentKind::State => true,
+            ReferentKind::Organisation => c.code.get(3..6) == Some("GOV"),
+            ReferentKind::Person => persons,
+            ReferentKind::Group => false,
+        };
+        if let Some(country) = country
+            && fits
+            && !out.iter().any(|x| x.code == country)
+        {
+            out.push(Cand {
+                code: country.to_owned(),
+                kind: ReferentKind::State,
+                ..c.clone()
+            });
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -1801,6 +1965,65 @@ SIGN
             "The two leaders",
             "United States"
         )));
+    }
+
+    #[test]
+    fn a_titled_name_is_a_person() {
+        // "Russian official Ivan Petrov": the phrase codes RUS + GOV, the head is a proper
+        // noun with a person's role word, so "he" may take it.
+        let spec = "Russian=russian/NNP/4/amod official/NN/4/compound Ivan/NNP/4/compound \
+            Petrov/NNP/5/nsubj visited=visit/VBD/0/ROOT North/NNP/7/compound Korea/NNP/5/dobj \
+            ././5/punct || \
+            He=he/PRP/2/nsubj criticized=criticize/VBD/0/ROOT the/DT/5/det \
+            United/NNP/5/compound States/NNP/2/dobj ././2/punct";
+        let lex = Lexicon {
+            actors: parse_petrarch_actors(&format!("{ACTORS}RUSSIAN [RUS]\n"), "actors.txt").value,
+            agents: parse_petrarch_agents(AGENTS, "agents.txt").value,
+            verbs: parse_petrarch_verbs(VERBS, "verbs.txt").value,
+            ..Lexicon::default()
+        };
+        let c = Coder::new(Arc::new(LexiconIndex::new(lex)), CoderOptions::default());
+        let (events, traces, _) = code_traced(&c, spec);
+        assert!(
+            events.contains(&ev("RUSGOV", "USA", "111", "He", "United States")),
+            "{events:?}"
+        );
+        assert_eq!(
+            traces[1].references[0].antecedent.as_deref(),
+            Some("Ivan Petrov")
+        );
+    }
+
+    #[test]
+    fn the_two_countries_are_the_last_two_states() {
+        // "the two governments": the two countries with the role word's agent.
+        let spec = "Russia/NNP/2/nsubj criticized=criticize/VBD/0/ROOT North/NNP/4/compound \
+            Korea/NNP/2/dobj ././2/punct || \
+            The/DT/3/det two/CD/3/nummod governments=government/NNS/4/nsubj \
+            criticized=criticize/VBD/0/ROOT the/DT/7/det United/NNP/7/compound \
+            States/NNP/4/dobj ././4/punct";
+        let events = code(spec);
+        assert!(events.contains(&ev(
+            "RUSGOV",
+            "USA",
+            "111",
+            "The two governments",
+            "United States"
+        )));
+        assert!(events.contains(&ev(
+            "PRKGOV",
+            "USA",
+            "111",
+            "The two governments",
+            "United States"
+        )));
+        // Three states: ambiguous.
+        let spec = "Russia/NNP/2/nsubj criticized=criticize/VBD/0/ROOT North/NNP/5/compound \
+            Korea/NNP/2/dobj and/CC/5/cc South/NNP/7/compound Korea/NNP/5/conj ././2/punct || \
+            The/DT/3/det two/CD/3/nummod countries=country/NNS/4/nsubj \
+            criticized=criticize/VBD/0/ROOT the/DT/7/det United/NNP/7/compound \
+            States/NNP/4/dobj ././4/punct";
+        assert!(!code(spec).iter().any(|e| e.3 == "The two countries"));
     }
 
     #[test]

@@ -69,6 +69,11 @@ impl Stage for CodeStage {
         {
             context.seed_title(self.coder.index(), title, Some(doc.pub_date));
         }
+        if let Some(Some(dateline)) = &doc.dateline
+            && let Some(agency) = dateline.agency
+        {
+            context.skip_span(agency);
+        }
         let mut snapshots: Vec<DocContext> = Vec::new();
         let pub_date = Some(doc.pub_date);
         let coding = self.coder.code_parse_in_context(

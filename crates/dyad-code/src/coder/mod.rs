@@ -797,8 +797,14 @@ impl Coder {
         out.events = kept;
         out.suppressed = suppressed;
         if let Some(seen) = seen {
-            let items =
-                crate::context::sentence_items(&s, input.parse, &mut nom, idx, &resolutions);
+            let items = crate::context::sentence_items(
+                &s,
+                input.parse,
+                &mut nom,
+                idx,
+                &resolutions,
+                context.and_then(DocContext::skipped),
+            );
             *seen = Some((items, resolutions));
         }
         out

@@ -55,6 +55,11 @@ pub fn run(args: &ExplainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> 
     {
         context.seed_title(coder.index(), title, Some(date));
     }
+    if let Some(Some(dateline)) = &doc.dateline
+        && let Some(agency) = dateline.agency
+    {
+        context.skip_span(agency);
+    }
     let coding = coder.code_parse_in_context(
         &doc.text,
         parse,
