@@ -92,6 +92,9 @@ const SUPPORT_PENALTY: f32 = 0.1;
 struct Found {
     set: ActorSet,
     how: String,
+    /// Found inside another of the noun's phrases (a prepositional phrase the parser hung
+    /// on the object of the noun's own phrase).
+    nested: bool,
 }
 
 /// What the verbs of a sentence leave to the nouns.
@@ -380,17 +383,20 @@ fn code_noun(
                 .map(|c| Found {
                     set: nom.full(s, c),
                     how: format!("possessor ({})", slot),
+                    nested: false,
                 }),
             SlotPlace::Modifier => {
                 let set = modifier_actors(s, nom, t, &head_toks);
                 Some(Found {
                     set,
                     how: format!("modifier ({})", slot),
+                    nested: false,
                 })
             }
-            SlotPlace::Prep(p) => prep_object(s, ctx, t, p).map(|o| Found {
+            SlotPlace::Prep(p) => prep_object(s, ctx, t, p).map(|(o, nested)| Found {
                 set: nom.full(s, o),
                 how: format!("\"{p}\" phrase ({})", slot),
+                nested,
             }),
         };
         let Some(f) = found else { continue };
@@ -403,6 +409,24 @@ fn code_noun(
                 SlotRole::Source => source = Some(f),
                 SlotRole::Target => target = Some(f),
                 SlotRole::Both => both = Some(f),
+            }
+        }
+    }
+    // One phrase never fills both sides: when the source's and the target's actors share
+    // words ("the withdrawal of forces from Panama", where "forces" took Panama from the
+    // phrase the parser hung on it), the side found nested gives way, else the source.
+    if let (Some(src), Some(tgt)) = (&source, &target) {
+        let overlap = src.set.items.iter().any(|a| {
+            tgt.set
+                .items
+                .iter()
+                .any(|b| a.start < b.end && b.start < a.end)
+        });
+        if overlap {
+            if tgt.nested && !src.nested {
+                target = None;
+            } else {
+                source = None;
             }
         }
     }
@@ -529,13 +553,18 @@ fn code_noun(
     Ok(result)
 }
 
-/// The object of a prepositional phrase with preposition `p` that belongs to noun `t`: one
-/// attached to the noun; else, for `by`, one the parser attached to the object of another of
-/// the noun's phrases ("the invasion of Afghanistan by the Soviet Union" read as "Afghanistan
-/// by …");
+/// The object of a prepositional phrase with preposition `p` that belongs to noun `t`, and
+/// whether it was found nested: one attached to the noun; else one the parser attached to the
+/// object of another of the noun's phrases ("the invasion of Afghanistan by the Soviet Union"
+/// read as "Afghanistan by …", "the expulsion of Russian diplomats from Poland");
 /// else, for a noun that is a direct object, one after it attached to its verb ("debate the
 /// invasion of Kuwait by Iraq"), unless a pattern of that verb used the preposition.
-fn prep_object(s: &Sentence<'_>, ctx: &VerbalContext<'_>, t: usize, p: &str) -> Option<usize> {
+fn prep_object(
+    s: &Sentence<'_>,
+    ctx: &VerbalContext<'_>,
+    t: usize,
+    p: &str,
+) -> Option<(usize, bool)> {
     let preps_of = |x: usize| -> Vec<usize> {
         s.children(x)
             .iter()
@@ -552,23 +581,18 @@ fn prep_object(s: &Sentence<'_>, ctx: &VerbalContext<'_>, t: usize, p: &str) -> 
             .find(|&o| s.toks[o].dep == Dep::Pobj || s.is_nominal(o))
     };
     if let Some(o) = preps_of(t).into_iter().find_map(object) {
-        return Some(o);
+        return Some((o, false));
     }
-    // Only the agent's "by" is looked for there: other prepositions inside the noun's phrases
-    // belong to those phrases ("the invasion by the army of Iraq").
-    let own_objects: Vec<usize> = if p.eq_ignore_ascii_case("by") {
-        s.children(t)
-            .iter()
-            .map(|&c| c as usize)
-            .filter(|&c| s.toks[c].dep == Dep::Prep && c > t)
-            .filter_map(object)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let own_objects: Vec<usize> = s
+        .children(t)
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| s.toks[c].dep == Dep::Prep && c > t)
+        .filter_map(object)
+        .collect();
     for o in own_objects {
         if let Some(x) = preps_of(o).into_iter().find_map(object) {
-            return Some(x);
+            return Some((x, true));
         }
     }
     if s.toks[t].dep == Dep::Dobj
@@ -582,7 +606,8 @@ fn prep_object(s: &Sentence<'_>, ctx: &VerbalContext<'_>, t: usize, p: &str) -> 
             .into_iter()
             .filter(|&c| c >= end && s.toks[c].dep == Dep::Prep)
             .filter(|&c| !ctx.used.get(c).copied().unwrap_or(false))
-            .find_map(object);
+            .find_map(object)
+            .map(|o| (o, false));
     }
     None
 }
@@ -684,6 +709,7 @@ fn support_source(
     (!set.is_empty()).then(|| Found {
         set,
         how: format!("subject of support verb {:?}", s.word(v)),
+        nested: false,
     })
 }
 
@@ -944,12 +970,13 @@ IMPOSE
     }
 
     #[test]
-    fn by_is_the_only_preposition_looked_for_inside_other_phrases() {
+    fn one_phrase_never_fills_both_sides() {
         let c = coder(CoderOptions {
             require_dyad: false,
             ..CoderOptions::default()
         });
-        // "the invasion by troops of Gondor": nothing to look for in the "by" phrase.
+        // "the invasion by troops of Gondor": "troops of Gondor" is the source, and its
+        // "of Gondor" no target.
         let by_troops = "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
 2\tinvasion\tinvasion\tNOUN\tNN\t_\t0\tROOT\t_\t_
 3\tby\tby\tADP\tIN\t_\t2\tprep\t_\t_
