@@ -214,6 +214,10 @@ def main():
             p = plural(d)
             if p:
                 lst.append((p, "demonym, plural"))
+        # "Saudi-led coalition", "Vietnamese-led forces": led by the state, so the state.
+        for base in [head] + [d for d in r["demonyms"].split("|") if d]:
+            if " " not in base:
+                lst.append((f"{base}-led", "led by the state"))
         for cap in filter(None, r["capital"].split("|")):
             lst.append((cap, "capital"))
         for city in cities.get(code, []):

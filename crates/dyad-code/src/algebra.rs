@@ -372,7 +372,8 @@ pub fn negate(code: &str) -> Option<&'static str> {
 /// intend to provide aid, 1723 impose curfew ↔ 1323 threaten to impose curfew, 163 embargo
 /// ↔ 1312 threaten a boycott or embargo). Codes that are already intentions or threats,
 /// speech acts (say, appeal, consult, demand, disapprove, reject, protest, investigate) and
-/// force postures (15x) have no announced form: `None`.
+/// force postures (15x) have no announced form: `None`. An announced meeting ("will visit")
+/// stays a meeting, as the PETRARCH gold codes it.
 pub fn intention(code: &str) -> Option<&'static str> {
     let root = code.get(..2)?;
     let exact = |table: &[(&str, &'static str)], fallback: &'static str| {

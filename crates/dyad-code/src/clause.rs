@@ -231,24 +231,82 @@ pub fn passive_noun(s: &Sentence<'_>, v: usize) -> Option<usize> {
     }
 }
 
-/// The negation dependent of `v`, if any.
+/// The negation dependent of `v`, if any; or the verb of failure that `v` complements
+/// ("failed to reach an agreement", "fails to comply": the act did not happen).
 pub fn negation(s: &Sentence<'_>, v: usize) -> Option<usize> {
     s.children(v)
         .iter()
         .map(|&c| c as usize)
         .find(|&c| s.toks[c].dep == Dep::Neg)
+        .or_else(|| {
+            let h = s.head(v).filter(|_| s.toks[v].dep == Dep::Xcomp)?;
+            matches!(
+                s.word(h).to_ascii_lowercase().as_str(),
+                "fail" | "fails" | "failed" | "failing"
+            )
+            .then_some(h)
+        })
 }
 
-/// The modal auxiliary of `v` that announces an intention or a future act ("will", "would",
-/// "shall", "'ll"), if it has one. "Can", "could", "may", "might", "must" and "should" are not
-/// intentions (ability, possibility, obligation) and are not returned.
+/// The word that announces `v` as an intention or a future act, if there is one: a modal
+/// auxiliary ("will", "would", "shall", "'ll"), or a word of readiness or plan that `v`
+/// complements ("is willing to withdraw", "ready to contribute", "prepared to impose",
+/// "plans to visit", "intends to sign"). "Can", "could", "may", "might", "must" and "should"
+/// are not intentions (ability, possibility, obligation) and are not returned.
 pub fn intention_modal(s: &Sentence<'_>, v: usize) -> Option<usize> {
-    s.children(v).iter().map(|&c| c as usize).find(|&c| {
+    let modal = s.children(v).iter().map(|&c| c as usize).find(|&c| {
         s.toks[c].dep == Dep::Aux
             && matches!(
                 s.word(c).to_ascii_lowercase().as_str(),
                 "will" | "would" | "shall" | "'ll" | "wo" | "'d"
             )
+    });
+    if modal.is_some() {
+        return modal;
+    }
+    if s.toks[v].dep != Dep::Xcomp {
+        return None;
+    }
+    let h = s.head(v)?;
+    let word = s.word(h).to_ascii_lowercase();
+    let announces = matches!(
+        word.as_str(),
+        "willing"
+            | "ready"
+            | "prepared"
+            | "poised"
+            | "determined"
+            | "eager"
+            | "keen"
+            | "plan"
+            | "plans"
+            | "planning"
+            | "intend"
+            | "intends"
+            | "intending"
+            | "preparing"
+    );
+    announces.then_some(h)
+}
+
+/// The modal auxiliary of obligation of `v` ("must", "should"), if it has one: in "Russia
+/// said Sudan must return the helicopter" the return is demanded, not done.
+pub fn obligation_modal(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    s.children(v).iter().map(|&c| c as usize).find(|&c| {
+        s.toks[c].dep == Dep::Aux
+            && matches!(s.word(c).to_ascii_lowercase().as_str(), "must" | "should")
+    })
+}
+
+/// Whether `v` carries a condition that makes its announced act a threat: an "unless" clause
+/// ("will withdraw its force unless the rebels disarm").
+pub fn threat_condition(s: &Sentence<'_>, v: usize) -> bool {
+    s.children(v).iter().map(|&c| c as usize).any(|c| {
+        s.toks[c].dep == Dep::Advcl
+            && s.children(c).iter().any(|&m| {
+                s.toks[m as usize].dep == Dep::Mark
+                    && s.word(m as usize).eq_ignore_ascii_case("unless")
+            })
     })
 }
 

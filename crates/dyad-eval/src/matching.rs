@@ -145,10 +145,16 @@ pub fn actor_country(raw: &str) -> Option<String> {
 /// literals; a state is its state part as in [`actor_country`], with the gold's legacy country
 /// codes read as ISO ([`LEGACY_COUNTRY_CODES`]). PLOVER gold codes (USA, IGO, ISM) go through
 /// the same function and come out unchanged.
+///
+/// A code of no known country (`---`, `---GOV`: PETRARCH's and CAMEO's unknown actor) is
+/// absent, as PLOVER writes an actor it cannot name (`-`): the field compared is the country.
 pub fn plover_actor(raw: &str) -> Option<String> {
     let code = normalize_actor(raw)?;
     if is_literal(&code) {
         return Some(code);
+    }
+    if code.starts_with("---") {
+        return None;
     }
     let coarse = |plover: &str| match plover {
         "NGO" | "ISM" | "IMG" => plover.to_owned(),
@@ -248,6 +254,12 @@ mod tests {
         assert_eq!(c("ARNGOV"), "ARN", "fictional codes keep their prefix");
         assert_eq!(c("GONGMOOPP"), "GON");
         assert_eq!(c("---GOV"), "---");
+        assert_eq!(
+            plover_actor("---"),
+            None,
+            "PLOVER's unknown actor is absent"
+        );
+        assert_eq!(plover_actor("---GOV"), None);
         assert_eq!(c("###"), "###");
         assert_eq!(c("PSEGZACVL"), c("PSE"), "Gaza is part of Palestine");
         // A dependency with its own entry: its ISO code and its CAMEO code agree.

@@ -297,6 +297,23 @@ fn historical_states_switch_on_their_dates() {
 }
 
 #[test]
+fn abbreviations_led_forms_and_ethnic_groups() {
+    let d1985 = date(1985, 1, 1);
+    check(&[
+        ("U.S.", D2026, "USA"),
+        ("U.S.A.", D2026, "USA"),
+        ("US", D2026, "USA"),
+        ("Vietnamese-led", d1985, "VNM"),
+        ("Saudi-led", D2026, "SAU"),
+        ("Russian-led", d1985, "SUN"),
+        ("ethnic Albanians", D2026, "---CVL"),
+        ("ethnic Russian", D2026, "---CVL"),
+    ]);
+    // "pro-" and "-backed" forms still name no actor.
+    assert_eq!(code("Iranian-backed", D2026).as_deref(), Some("---"));
+}
+
+#[test]
 fn metonyms_and_organisations() {
     check(&[
         ("Tehran", D2026, "IRN"),
@@ -418,6 +435,10 @@ fn role_parts_ok(rest: &str) -> bool {
 fn actor_code_ok(code: &str) -> bool {
     if code == "---" {
         return true;
+    }
+    // An actor of no known country with its roles ("---CVL": an ethnic group).
+    if let Some(roles) = code.strip_prefix("---") {
+        return role_parts_ok(roles);
     }
     if !code.bytes().all(|b| b.is_ascii_uppercase())
         || !code.len().is_multiple_of(3)

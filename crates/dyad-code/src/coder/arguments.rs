@@ -51,6 +51,27 @@ impl Coder {
         }
         if passive {
             notes.push("passive".to_owned());
+            // A passive verb's object is its subject: a pattern's target found in one of its
+            // prepositional phrases ("was attacked by militiamen", "were killed by a device
+            // outside the city") is the agent or a circumstance, not the target. An
+            // at/against/into/towards phrase stays a target.
+            if let Some(t) = h.bind.target
+                && h.bind.compound.is_none()
+                && s.children(v).iter().map(|&c| c as usize).any(|c| {
+                    matches!(s.toks[c].dep, Dep::Agent | Dep::Prep)
+                        && s.in_subtree(c, t)
+                        && !matches!(
+                            s.word(c).to_ascii_lowercase().as_str(),
+                            "at" | "against" | "into" | "towards" | "toward" | "on"
+                        )
+                })
+            {
+                notes.push(format!(
+                    "pattern target {:?} is in a prepositional phrase of the passive verb: dropped",
+                    s.word(t)
+                ));
+                target = None;
+            }
             if source.is_none()
                 && let Some(a) = clause::passive_source(s, v)
             {
@@ -152,6 +173,16 @@ impl Coder {
                     passive: p,
                 };
                 notes.push(format!("intention by {:?}: code {}", s.word(m), code));
+            }
+            // An announced act under a condition ("will withdraw unless …") is a threat.
+            if clause::threat_condition(s, v)
+                && code.active.as_deref().is_some_and(|c| c.starts_with("03"))
+            {
+                code = EventCode {
+                    active: Some("130".to_owned()),
+                    passive: None,
+                };
+                notes.push(format!("condition \"unless\": threat, code {code}"));
             }
         }
         let rule = match h.pattern.and_then(|p| lex.pattern(p)) {
@@ -311,7 +342,7 @@ impl Coder {
                     if !attached_to(s, v, hd) {
                         *confidence -= 0.1;
                     }
-                    "first actor after the verb"
+                    FALLBACK_TARGET
                 };
                 return Some(Side::new(set, hd, how));
             }
@@ -319,6 +350,9 @@ impl Coder {
         None
     }
 }
+
+/// How a target found by the fallback scan is described.
+pub(super) const FALLBACK_TARGET: &str = "first actor after the verb";
 
 /// One side of an event being built.
 #[derive(Debug, Clone, PartialEq)]

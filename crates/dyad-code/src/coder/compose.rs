@@ -55,6 +55,34 @@ impl Coder {
                 }
                 continue;
             }
+            // dyad's reading (with `modal_intent`): "A said B must Q" is A demanding Q of
+            // B (CAMEO 100), not B doing Q.
+            if self.options.modal_intent
+                && upper.active.as_deref().is_some_and(|c| c.starts_with("01"))
+                && lower.subject_tok.is_some()
+                && lower.subject_tok != upper.subject_tok
+                && lower.source.as_ref().is_some_and(|x| x.set.has_actor())
+                && let Some(m) = clause::obligation_modal(s, lower.token)
+            {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.combinations.push(format!(
+                        "{:?} reports that {:?} {:?}: a demand (100) towards that subject",
+                        upper.verb_text.text,
+                        s.word(m),
+                        lower.verb_text.text
+                    ));
+                }
+                let mut p = upper.clone();
+                p.active = Some("100".to_owned());
+                p.reverse = None;
+                p.target = lower.source.clone();
+                p.rule = format!("{}+{}", upper.rule, lower.rule);
+                p.derivation = Derivation::Combined;
+                p.confidence = (lower.confidence.min(upper.confidence) - 0.05).max(0.1);
+                protos[ui] = p;
+                protos[li].alive = false;
+                continue;
+            }
             // Transformations first.
             if let Some(result) = self.transform(&upper, &lower) {
                 if let Some(t) = trace.as_deref_mut() {
@@ -79,7 +107,29 @@ impl Coder {
                 continue;
             };
             if shared {
-                match algebra::combine_codes(uc, lc) {
+                // dyad's reading (with `modal_intent`): a threat verb announces its
+                // complement's act, which takes CAMEO's threat form ("threatened to ban" =
+                // 132, not 172); an intention verb ("pledged", "offered") its cooperative
+                // form ("offered to withdraw" = 0356). A pledge of a hostile act keeps the
+                // act ("pledged to expel" = 174), as the PETRARCH gold codes it.
+                let announced = if self.options.modal_intent {
+                    match (uc.get(..2), algebra::intention(lc)) {
+                        (Some("13"), Some(i)) => Some(i),
+                        (Some("03"), Some(i)) if i.starts_with("03") => Some(i),
+                        // A refusal of an act is CAMEO's refusal of it ("refused to lift
+                        // the curfew" = 1241, "declined to resign" = 1241), else the
+                        // refusal's own code: never the act it refuses.
+                        (Some("12"), _) => Some(
+                            algebra::negate(lc)
+                                .filter(|n| n.starts_with("12"))
+                                .unwrap_or(uc),
+                        ),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
+                match announced.or_else(|| algebra::combine_codes(uc, lc)) {
                     Some(c) => {
                         if let Some(t) = trace.as_deref_mut() {
                             t.combinations.push(format!(

@@ -34,7 +34,24 @@ impl Coder {
             }
         };
         let sources = actors(&p.source);
-        let targets = actors(&p.target);
+        let mut targets = actors(&p.target);
+        // A protest with no one named as its target is addressed to the government of the
+        // protesters' own country ("Thousands of Iraqi Kurds demonstrated in Kirkuk": IRQ →
+        // IRQGOV), as ICEWS and the PLOVER gold code domestic protest; the mention that
+        // names that country stands as the target's text (`domestic_country`).
+        if self.options.domestic_country
+            && p.active.as_deref().is_some_and(|c| c.starts_with("14"))
+            && targets.iter().all(Option::is_none)
+            && let [Some(src)] = sources.as_slice()
+            && let Some(country) = country_of(&src.code)
+            && !src.code.ends_with("GOV")
+        {
+            targets = vec![Some(EventActor {
+                code: format!("{country}GOV"),
+                text: src.text.clone(),
+                span: src.span,
+            })];
+        }
         let make = |src: Option<EventActor>, tgt: Option<EventActor>, code: &str, d: Derivation| {
             CodedEvent {
                 sentence_index: input.sentence_index,
@@ -52,15 +69,34 @@ impl Coder {
             }
         };
         let mut raw: Vec<CodedEvent> = Vec::new();
-        let no_target = targets.iter().all(Option::is_none);
+        // A target of no known country ("missing people") is no counterpart for the pairs
+        // of a compound.
+        let no_target = targets
+            .iter()
+            .all(|t| t.as_ref().is_none_or(|t| t.code.starts_with("---")));
         if let Some(code) = p.active.as_deref() {
             let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
             let real_sources: Vec<&EventActor> = sources.iter().flatten().collect();
             let pairs = (cooperative && self.options.compound_pairs) || p.compound_source;
-            if pairs && no_target && real_sources.len() > 1 {
+            let same_state = |a: &EventActor, b: &EventActor| {
+                a.code == b.code
+                    || country_of(&a.code).is_some() && country_of(&a.code) == country_of(&b.code)
+            };
+            // "Israel and Lebanon renewed negotiations on an Israeli pullback": when the
+            // phrase the fallback scan found after the verb names one of the compound's own
+            // members, it is what the talks are about; the members talk with each other.
+            let fallback_target = cooperative
+                && p.target
+                    .as_ref()
+                    .is_some_and(|t| t.how == arguments::FALLBACK_TARGET)
+                && targets
+                    .iter()
+                    .flatten()
+                    .all(|t| sources.iter().flatten().any(|a| same_state(a, t)));
+            if pairs && (no_target || fallback_target) && real_sources.len() > 1 {
                 for a in &real_sources {
                     for b in &real_sources {
-                        if a.code != b.code {
+                        if !same_state(a, b) {
                             raw.push(make(
                                 Some((*a).clone()),
                                 Some((*b).clone()),
@@ -108,18 +144,24 @@ pub(super) fn country_of(code: &str) -> Option<&str> {
 }
 
 /// [`crate::CoderOptions::domestic_country`]: a side with a sector and no country ("---COP")
-/// takes the country of the other side when that side is of `country`, the only country the
-/// sentence names.
+/// takes `country`, the only country the sentence names, when the other side is of that
+/// country or of none (an international organisation).
 /// Returns whether the event changed.
 pub(super) fn domestic_country(e: &mut CodedEvent, country: &str) -> bool {
     let (Some(src), Some(tgt)) = (e.source.as_mut(), e.target.as_mut()) else {
         return false;
     };
     let countryless = |a: &EventActor| a.code.len() > 3 && a.code.starts_with("---");
-    if countryless(src) && country_of(&tgt.code) == Some(country) {
+    // The other side is of that country, or of none (an organisation: "the UN will send aid
+    // to refugees in Liberia" is IGOUNO -> LBRREF).
+    let fits = |a: &EventActor| {
+        country_of(&a.code) == Some(country)
+            || !a.code.starts_with("---") && country_of(&a.code).is_none()
+    };
+    if countryless(src) && fits(tgt) {
         src.code = format!("{country}{}", &src.code[3..]);
         true
-    } else if countryless(tgt) && country_of(&src.code) == Some(country) {
+    } else if countryless(tgt) && fits(src) {
         tgt.code = format!("{country}{}", &tgt.code[3..]);
         true
     } else {
