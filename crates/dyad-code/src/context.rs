@@ -592,6 +592,44 @@ pub(crate) fn sentence_items(
             });
         }
     }
+    // Plural phrases that name no actor ("workers", "protesters"): they block "they" from
+    // reaching past them.
+    for h in 0..s.len() {
+        if !is_plural(s.toks[h].tag)
+            || !crate::nominal::is_chunk_head(s, h)
+            || items.iter().any(|i| i.head == h)
+            || matches!(
+                ent_type(s, parse, h),
+                "DATE" | "TIME" | "MONEY" | "QUANTITY" | "CARDINAL" | "PERCENT" | "ORDINAL"
+            )
+            || (matches!(s.toks[h].dep, Dep::Conj | Dep::Appos)
+                && s.head(h).is_some_and(|x| s.is_nominal(x)))
+        {
+            continue;
+        }
+        let (lo, hi) = nom.extent(h);
+        if items.iter().any(|i| i.start < hi && lo < i.end) {
+            continue;
+        }
+        let subject = s.toks[h].dep.is_subject();
+        items.push(Item {
+            head: h,
+            start: lo,
+            end: hi,
+            actor: None,
+            code: String::new(),
+            base: String::new(),
+            roles: Vec::new(),
+            name: s.text_of(lo, hi).to_owned(),
+            name_words: Vec::new(),
+            kind: ReferentKind::Group,
+            gender: None,
+            subject,
+            main: subject && s.head(h).is_some_and(|v| s.toks[v].dep == Dep::Root),
+            group: h as u32,
+            link: None,
+        });
+    }
     // Persons the lexicon does not know (the entity recogniser's PERSON names).
     for e in parse.ents() {
         if e.label != "PERSON" || e.start < s.base || e.end > s.base + s.len() {
@@ -894,6 +932,9 @@ impl DocContext {
     /// The entity an item names, if already known: the same lexicon entry, else the same
     /// code and kind (for a person: the same code and a name sharing a word).
     fn find(&self, it: &Item) -> Option<u32> {
+        if it.code.is_empty() && it.kind != ReferentKind::Person {
+            return None;
+        }
         let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
         let same_name = |r: &Referent| {
             !it.name_words.is_empty()
@@ -1063,13 +1104,13 @@ fn has_det(s: &Sentence<'_>, h: usize, word: &str) -> Option<usize> {
 
 impl Resolver<'_, '_> {
     /// Finds the references of the sentence, resolves them against the context and inserts
-    /// what they stand for into `nom` as mentions. `in_sentence` tells whether the
-    /// within-sentence resolver already resolves a subject pronoun. Short names first, then
+    /// what they stand for into `nom` as mentions. `in_sentence` gives the antecedent the
+    /// within-sentence resolver finds for a subject pronoun, if any. Short names first, then
     /// pronouns and descriptions in text order, each seeing what the earlier ones resolved.
     pub(crate) fn run(
         &self,
         nom: &mut Nominals,
-        in_sentence: &mut dyn FnMut(&mut Nominals, usize) -> bool,
+        in_sentence: &mut dyn FnMut(&mut Nominals, usize) -> Option<usize>,
     ) -> Vec<Resolution> {
         let s = self.s;
         let mut out: Vec<Resolution> = Vec::new();
@@ -1100,7 +1141,7 @@ impl Resolver<'_, '_> {
         nom: &mut Nominals,
         before_all: &[Item],
         p: usize,
-        in_sentence: &mut dyn FnMut(&mut Nominals, usize) -> bool,
+        in_sentence: &mut dyn FnMut(&mut Nominals, usize) -> Option<usize>,
     ) -> Option<Resolution> {
         let s = self.s;
         if s.toks[p].tag != Tag::Prp {
@@ -1118,7 +1159,7 @@ impl Resolver<'_, '_> {
         {
             return None;
         }
-        if dep.is_subject() && in_sentence(nom, p) {
+        if dep.is_subject() && in_sentence(nom, p).is_some() {
             return None;
         }
         // Within its own sentence, never its own verb's subject.
@@ -1135,9 +1176,14 @@ impl Resolver<'_, '_> {
             verb.and_then(|v| crate::clause::subject(s, v))
                 .map(|x| x.token)
         };
+        // A pronoun subject of the same verb stands for what it resolves to ("saying he
+        // would welcome him": not Katsav).
+        let own_antecedent = own_subject
+            .filter(|&x| crate::clause::is_personal_pronoun(s, x))
+            .and_then(|x| in_sentence(nom, x));
         let before: Vec<Item> = before_all
             .iter()
-            .filter(|i| i.end <= p && Some(i.head) != own_subject)
+            .filter(|i| i.end <= p && Some(i.head) != own_subject && Some(i.head) != own_antecedent)
             .cloned()
             .collect();
         let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
@@ -1153,7 +1199,7 @@ impl Resolver<'_, '_> {
                 })
                 .map(|c| vec![c])
             }
-            "they" | "them" => self.plural(&tiers),
+            "they" | "them" => self.plural(&before, &tiers),
             _ => {
                 // "it": a subject only, of a verb other than "be", and never from its own
                 // sentence (the within-sentence resolver has had its chance).
@@ -1170,24 +1216,50 @@ impl Resolver<'_, '_> {
         Some(self.finish(nom, p, p + 1, (p, p + 1), span, text, "pronoun", res))
     }
 
-    /// "they"/"them": the last subject when a compound, else a group, state or organisation.
-    fn plural(&self, tiers: &[Vec<Cand>]) -> Result<Vec<Cand>, String> {
-        for tier in tiers {
+    /// "they"/"them": in its own sentence, the nearest plural phrase before it (a group, a
+    /// compound; an uncoded one blocks); in the sentences before, the last subject when a
+    /// compound, else a group, else a state or an organisation.
+    fn plural(&self, before: &[Item], tiers: &[Vec<Cand>]) -> Result<Vec<Cand>, String> {
+        let nearest = before
+            .iter()
+            .filter(|i| {
+                i.kind == ReferentKind::Group
+                    || before.iter().filter(|j| j.group == i.group).count() > 1
+            })
+            .max_by_key(|i| (i.end, std::cmp::Reverse(i.start)));
+        if let Some(n) = nearest
+            && let Some(here) = tiers.first()
+        {
+            let members: Vec<Cand> = before
+                .iter()
+                .zip(here)
+                .filter(|(i, _)| i.group == n.group)
+                .map(|(_, c)| c.clone())
+                .collect();
+            if !members.is_empty() {
+                return Ok(members);
+            }
+        }
+        for tier in tiers.get(1..).unwrap_or_default() {
             if let Some(first) = tier.iter().find(|c| c.subject) {
                 let members: Vec<Cand> = tier
                     .iter()
                     .filter(|c| c.group == first.group && c.subject)
                     .cloned()
                     .collect();
-                if members.len() > 1 {
+                if members.len() > 1 || first.kind == ReferentKind::Group {
                     return Ok(members);
                 }
             }
-            if tier.iter().any(|c| c.kind != ReferentKind::Person) {
-                return pick(std::slice::from_ref(tier), &|c| {
-                    c.kind != ReferentKind::Person
-                })
-                .map(|c| vec![c]);
+            let groups =
+                |c: &Cand| c.kind == ReferentKind::Group && (c.subject || !c.code.is_empty());
+            if tier.iter().any(groups) {
+                return pick(std::slice::from_ref(tier), &groups).map(|c| vec![c]);
+            }
+            let others =
+                |c: &Cand| matches!(c.kind, ReferentKind::State | ReferentKind::Organisation);
+            if tier.iter().any(others) {
+                return pick(std::slice::from_ref(tier), &others).map(|c| vec![c]);
             }
         }
         Err("no group, state, organisation or compound subject in this sentence, the two before or the title".to_owned())
@@ -1299,7 +1371,14 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let before: Vec<Item> = before_all.iter().filter(|i| i.end <= a).cloned().collect();
+            // A name inside a phrase that already codes ("South African leader F.W. de
+            // Klerk") is no short reference.
+            let inside_coded = before_all.iter().any(|i| {
+                let (lo, hi) = nom.extent(i.head);
+                lo <= a && b <= hi && !i.code.is_empty() && !i.code.starts_with("---")
+            });
             match coded_mention {
+                None if inside_coded => {}
                 None => {
                     let cands = self.ctx.persons_named(&words, &before);
                     if cands.is_empty() {
@@ -1646,6 +1725,8 @@ VISIT
 MEET {MEETS MET MEETING}
 --- SIGN [057] ---
 SIGN
+--- WELCOME [051] ---
+WELCOME
 ";
 
     fn coder_with(opts: CoderOptions) -> Coder {
@@ -1845,6 +1926,41 @@ SIGN
             Putin/NNP/4/dobj ././4/punct || \
             Putin/NNP/2/nsubj praised=praise/VBD/0/ROOT him=he/PRP/2/dobj ././2/punct";
         assert!(code(spec).contains(&ev("RUSGOV", "PRKGOV", "051", "Putin", "him")));
+    }
+
+    #[test]
+    fn an_object_pronoun_is_not_what_its_subject_pronoun_stands_for() {
+        // "he" is Putin (the within-sentence resolver), so "him" is not Putin but Kim.
+        let spec = "Putin/NNP/2/nsubj refused=refuse/VBD/0/ROOT to/TO/4/aux meet/VB/2/xcomp \
+            Kim/NNP/7/compound Jong/NNP/7/compound Un/NNP/4/dobj ,/,/2/punct \
+            saying=say/VBG/2/advcl he/PRP/12/nsubj would/MD/12/aux welcome/VB/9/ccomp \
+            him=he/PRP/12/dobj in/IN/12/prep Moscow/NNP/14/pobj ././2/punct";
+        let (events, traces, _) = code_traced(&coder(), spec);
+        let him = traces[0]
+            .references
+            .iter()
+            .find(|r| r.text == "him")
+            .unwrap();
+        assert_eq!(him.codes, ["PRKGOV"], "{him:?}");
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "RUSGOV" && e.1 == "PRKGOV" && e.4 == "him"),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn an_uncoded_plural_blocks_they() {
+        // "them" is the workers (no actor), not Russia.
+        let spec = "Russia/NNP/2/nsubj criticized=criticize/VBD/0/ROOT workers=worker/NNS/2/dobj \
+            and/CC/2/cc North/NNP/6/compound Korea/NNP/7/nsubj attacked=attack/VBD/2/conj \
+            them=they/PRP/7/dobj ././2/punct";
+        let (events, traces, _) = code_traced(&coder(), spec);
+        assert!(!events.iter().any(|e| e.2 == "190"), "{events:?}");
+        let r = &traces[0].references[0];
+        assert_eq!(r.antecedent.as_deref(), Some("workers"));
+        assert!(r.unresolved.is_some());
     }
 
     #[test]

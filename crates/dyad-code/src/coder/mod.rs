@@ -551,8 +551,9 @@ impl Coder {
                     ctx,
                 };
                 let mut in_sentence = |nom: &mut Nominals, p: usize| {
-                    s.head(p)
-                        .is_some_and(|v| self.resolve_pronoun(&s, v, p, nom).0 != p)
+                    let v = s.head(p)?;
+                    let (t, _) = self.resolve_pronoun(&s, v, p, nom);
+                    (t != p).then_some(t)
                 };
                 resolver.run(&mut nom, &mut in_sentence)
             }
