@@ -18,7 +18,8 @@
 //! [`crate::clause`] ("Ethiopia indicated it would act") always comes first.
 //!
 //! * **Tiers.** A reference looks first at the actors of its own sentence that precede it
-//!   (never at the subject of its own verb: "Kim praised him" is not Kim), then at the
+//!   (never at the subject of its own verb, nor at what that subject stands for: "Kim praised
+//!   him" is not Kim, "saying he would welcome him" is not whoever "he" is), then at the
 //!   previous sentence, the one before, and the title (while it is within two sentences:
 //!   the lede). The first tier with a compatible candidate decides. Within a tier the most
 //!   salient candidate wins when it is a subject; a non-subject candidate wins only when it
@@ -30,9 +31,12 @@
 //!   "Ms.", "king", "queen", or an earlier "he"/"she" resolved to them) does not take a pronoun
 //!   of the other gender. A person the lexicon does not know is remembered too, without a
 //!   code, so that "he" after "John Smith said" is not given the minister two sentences up.
-//! * **"they"/"them"** take the last subject when it was a compound ("Arnor and Gondor
-//!   signed…; they…"), else a group (a plural phrase: "Chinese officials", "rebels"), a
-//!   state or an organisation, by the same tier and salience rules. Never a single person.
+//! * **"they"/"them"** in their own sentence take the nearest plural phrase before them (a
+//!   group, "Serbian forces", or a compound); a plural phrase that names no actor
+//!   ("workers", "assets") blocks, and the side stays empty. In the sentences before, they
+//!   take the last subject when it was a compound or a group ("Arnor and Gondor signed…;
+//!   they…"), else a group named there, else a state or an organisation, by the tier and
+//!   salience rules. Never a single person.
 //! * **"it"** takes a state or an organisation only when the most salient subject of the
 //!   nearest previous sentence with a subject is one, and only as the subject of a verb other
 //!   than "be" ("It said"; not "it is likely", and never an object: "called it a mistake" is

@@ -116,7 +116,15 @@ impl Stage for CodeStage {
                             )
                             .events
                     });
-                if let Some(same) = again.iter().find(|r| same_event(r, first)) {
+                // Among the events of the same verb and spans, the one whose actors are most
+                // alike: the two directions of "the two leaders met" share their spans.
+                if let Some(same) = again
+                    .iter()
+                    .filter(|r| same_event(r, first))
+                    .enumerate()
+                    .max_by_key(|(i, r)| (likeness(r, first), std::cmp::Reverse(*i)))
+                    .map(|(_, r)| r)
+                {
                     chosen = same;
                 }
             }
@@ -129,6 +137,18 @@ impl Stage for CodeStage {
         doc.events = Some(events);
         Ok(())
     }
+}
+
+/// How alike the actors of two codings of one event are: 2 per side with the same code, 1 per
+/// side with the same country part.
+fn likeness(a: &CodedEvent, b: &CodedEvent) -> u8 {
+    let side = |x: &Option<crate::EventActor>, y: &Option<crate::EventActor>| match (x, y) {
+        (Some(x), Some(y)) if x.code == y.code => 2,
+        (Some(x), Some(y)) if x.code.get(..3) == y.code.get(..3) => 1,
+        (None, None) => 2,
+        _ => 0,
+    };
+    side(&a.source, &b.source) + side(&a.target, &b.target)
 }
 
 /// The same event coded with another date: same verb, code and actor spans (the actor codes
