@@ -16,6 +16,10 @@
 //! * [`SentenceTrace`] — what the coder did and why, for `dyad explain`
 //!   ([`Coder::code_sentence_traced`], [`SentenceTrace::render`]).
 //! * [`CodeStage`] — the `code` pipeline stage (requires the parse, fills the events).
+//! * [`DocContext`] — the document context: "he", "Kim", "the North", "the two leaders"
+//!   resolved from the sentences before and the title ([`context`]; used by
+//!   [`Coder::code_parse`], [`Coder::code_parse_in_context`],
+//!   [`Coder::code_sentence_in_context`]).
 //! * [`conllu`] — parses from CoNLL-U, so trees can be stated by hand.
 //!
 //! ```
