@@ -39,7 +39,18 @@ impl Coder {
             source = Some(Side::new(nom.own(s, hd), hd, "pattern $"));
         }
         if let Some(hd) = h.bind.target {
-            target = Some(Side::new(nom.own(s, hd), hd, "pattern +"));
+            let set = nom.own(s, hd);
+            // A role word that merely modifies the noun the pattern took ("threatened to
+            // resume terrorist activities", "a military offensive") is no target: the
+            // fallback looks further ("… in Israel").
+            if self.options.modal_intent && !set.head_named && !set.has_actor() {
+                notes.push(format!(
+                    "pattern target {:?} is a role word modifying a noun: no target",
+                    s.word(hd)
+                ));
+            } else {
+                target = Some(Side::new(set, hd, "pattern +"));
+            }
         }
         if let Some((hd, before)) = h.bind.compound {
             let set = nom.full(s, hd);
@@ -122,8 +133,46 @@ impl Coder {
                     self.find_target(s, h, coded, nom, blocked, source.as_ref(), &mut confidence);
             }
         }
-        // Negation.
+        // dyad's reading (with `modal_intent`): a demand or appeal that names no one is
+        // addressed to the subject of the clause it governs ("demanding that Mugabe abandon
+        // his policy"); a statement that someone must act is a demand of them ("Russia said
+        // Sudan must return the helicopter": 100).
         let mut code = h.code.clone();
+        if self.options.modal_intent && !passive {
+            let root = code.active.as_deref().and_then(|c| c.get(..2));
+            let weak = target.as_ref().is_none_or(|t| t.how == FALLBACK_TARGET);
+            if weak && matches!(root, Some("01" | "02" | "10")) {
+                let statement = root == Some("01");
+                for c in s.children(v).iter().map(|&c| c as usize) {
+                    if s.toks[c].dep != Dep::Ccomp
+                        || statement && clause::obligation_modal(s, c).is_none()
+                    {
+                        continue;
+                    }
+                    let Some(sub) = clause::subject(s, c).filter(|x| x.via == SubjectVia::Own)
+                    else {
+                        continue;
+                    };
+                    let set = nom.full(s, sub.token);
+                    let same = source.as_ref().is_some_and(|x| x.set == set);
+                    if set.has_actor() && !same {
+                        notes.push(format!(
+                            "addressed to {:?}, the subject of the clause it governs",
+                            s.word(sub.token)
+                        ));
+                        target = Some(Side::new(set, sub.token, ADDRESSEE));
+                        if statement {
+                            code = EventCode {
+                                active: Some("100".to_owned()),
+                                passive: None,
+                            };
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        // Negation.
         let mut negated = false;
         let mut dropped_by_negation = false;
         if let Some(n) = clause::negation(s, v)
@@ -135,8 +184,21 @@ impl Coder {
                     let neg = |c: &Option<String>| {
                         c.as_deref().and_then(algebra::negate).map(str::to_owned)
                     };
-                    let a = neg(&code.active);
+                    let mut a = neg(&code.active);
                     let p = neg(&code.passive);
+                    // dyad's reading (with `modal_intent`): a cooperative act that did not
+                    // happen and has no negation of its own ("failed to reach an agreement")
+                    // is a rejection (120).
+                    if a.is_none()
+                        && self.options.modal_intent
+                        && code
+                            .active
+                            .as_deref()
+                            .and_then(|c| c.get(..2))
+                            .is_some_and(|r| ("03".."09").contains(&r))
+                    {
+                        a = Some("120".to_owned());
+                    }
                     if a.is_none() && p.is_none() {
                         dropped_by_negation = true;
                     }
@@ -353,6 +415,10 @@ impl Coder {
 
 /// How a target found by the fallback scan is described.
 pub(super) const FALLBACK_TARGET: &str = "first actor after the verb";
+
+/// How the addressee of a demand, found as the subject of the clause it governs, is
+/// described.
+pub(super) const ADDRESSEE: &str = "subject of the clause it governs";
 
 /// One side of an event being built.
 #[derive(Debug, Clone, PartialEq)]

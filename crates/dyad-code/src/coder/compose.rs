@@ -57,23 +57,32 @@ impl Coder {
             }
             // dyad's reading (with `modal_intent`): "A said B must Q" is A demanding Q of
             // B (CAMEO 100), not B doing Q.
+            // Likewise the clause a demand governs ("demanded that Israel withdraw") is
+            // demanded, not done: the demand stands, towards the clause's subject.
+            let addressed = upper
+                .target
+                .as_ref()
+                .is_some_and(|t| t.how == arguments::ADDRESSEE);
             if self.options.modal_intent
-                && upper.active.as_deref().is_some_and(|c| c.starts_with("01"))
+                && upper
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("01") || addressed)
                 && lower.subject_tok.is_some()
                 && lower.subject_tok != upper.subject_tok
                 && lower.source.as_ref().is_some_and(|x| x.set.has_actor())
-                && let Some(m) = clause::obligation_modal(s, lower.token)
+                && (addressed || clause::obligation_modal(s, lower.token).is_some())
             {
                 if let Some(t) = trace.as_deref_mut() {
                     t.combinations.push(format!(
-                        "{:?} reports that {:?} {:?}: a demand (100) towards that subject",
-                        upper.verb_text.text,
-                        s.word(m),
-                        lower.verb_text.text
+                        "{:?} asks that {:?}: a demand towards that subject; the act is not coded",
+                        upper.verb_text.text, lower.verb_text.text
                     ));
                 }
                 let mut p = upper.clone();
-                p.active = Some("100".to_owned());
+                if !addressed {
+                    p.active = Some("100".to_owned());
+                }
                 p.reverse = None;
                 p.target = lower.source.clone();
                 p.rule = format!("{}+{}", upper.rule, lower.rule);
