@@ -767,6 +767,35 @@ mod default_lexicon {
                 .all(|e| e["rule"].as_str().unwrap().contains(".txt:"))
         );
     }
+
+    /// `dyad eval GOLD --json` with the default lexicon only, or `None` without the model or
+    /// ../shared.
+    fn eval_default(gold: &str) -> Option<serde_json::Value> {
+        let path = format!("../shared/data/eval/{gold}");
+        if !model_available() || !repo().join(&path).exists() {
+            eprintln!("skipped: needs the model and {path}");
+            return None;
+        }
+        let out = dyad(&["eval", &path, "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        Some(serde_json::from_str(&stdout(&out)).unwrap())
+    }
+
+    /// Issue 6's floors: PLOVER_GSR_CAMEO event F1 (source country, target country, PLOVER
+    /// type) ≥ 0.60, and PETR2_GSR_validation country-root F1 ≥ 0.65, with dyad's own lexicon.
+    #[test]
+    fn default_lexicon_floors_on_the_gold_sets() {
+        if let Some(r) = eval_default("PLOVER_GSR_CAMEO.jsonl") {
+            let f1 = r["f1"].as_f64().unwrap();
+            eprintln!("PLOVER GSR event F1 {f1:.3}");
+            assert!(f1 >= 0.60, "PLOVER GSR event F1 {f1:.3} < 0.60");
+        }
+        if let Some(r) = eval_default("PETR2_GSR_validation.jsonl") {
+            let f1 = r["country_root_f1"].as_f64().unwrap();
+            eprintln!("PETR2 GSR country-root F1 {f1:.3}");
+            assert!(f1 >= 0.65, "PETR2 GSR country-root F1 {f1:.3} < 0.65");
+        }
+    }
 }
 
 mod dating {

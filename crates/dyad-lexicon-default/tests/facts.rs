@@ -308,7 +308,12 @@ fn abbreviations_led_forms_and_ethnic_groups() {
         ("Russian-led", d1985, "SUN"),
         ("ethnic Albanians", D2026, "---CVL"),
         ("ethnic Russian", D2026, "---CVL"),
+        ("Juba", date(2000, 1, 1), "SDN"),
+        ("Juba", D2026, "SSD"),
     ]);
+    // "car" is a common noun, not the Central African Republic.
+    let idx = &*INDEX;
+    assert!(idx.actors.longest_at(&idx.keys(["car"]), 0).is_none());
     // "pro-" and "-backed" forms still name no actor.
     assert_eq!(code("Iranian-backed", D2026).as_deref(), Some("---"));
 }
