@@ -109,15 +109,25 @@ pub struct CoderOptions {
     /// A coded verb under the modal "will", "would" or "shall" ("Portugal will support
     /// Turkey", "said it would send troops") is an announced act: its code becomes CAMEO's
     /// intention (03x) or threat (13x) of that act (051 → 032, 070 → 033, 1723 → 1323,
-    /// 190 → 138; [`crate::algebra::intention`]); speech acts keep their code. Default on; PETRARCH2 codes the act itself (off).
+    /// 190 → 138; [`crate::algebra::intention`]); speech acts keep their code. So is an act
+    /// under a word of readiness or plan ("is willing to withdraw", "prepared to impose",
+    /// "plans to"), and one under "unless" is a threat (130). With it come dyad's other
+    /// readings of what an act governs: "threatened to ban" is the threat form (132); a
+    /// refusal of an act is CAMEO's refusal of it; a negated cooperative act with no
+    /// negation code is a rejection (120); a demand that names no one is addressed to the
+    /// subject of the clause it governs, which is demanded, not done; "A said B must Q" is
+    /// A's demand of B (100); a role word modifying the noun a pattern took is no target.
+    /// Default on; PETRARCH2 codes the act itself and combines codes by its algebra (off).
     pub modal_intent: bool,
     /// An actor with a sector but no country ("police", "the opposition", "rebels") on one
     /// side of an event whose other side has a country takes that country: news reports
     /// leave the country of domestic actors implicit ("Egyptian police dispersed
     /// demonstrators" is EGYCOP → EGYOPP). Only when the sentence's actor names belong to
     /// that one country: with two countries named the actor may be either's ("Congress
-    /// asked Obama to help Iran"), and it stays countryless. Default on; PETRARCH2 leaves the
-    /// actor countryless (off).
+    /// asked Obama to help Iran"), and it stays countryless; the other side may also be an
+    /// organisation ("the UN sent aid to refugees in Liberia"). A protest that names no
+    /// target is addressed to the government of the protesters' country. Default on;
+    /// PETRARCH2 leaves the actor countryless (off).
     pub domestic_country: bool,
     /// Resolve pronouns and short references across the sentences of a document and its
     /// title ("he" after "Kim Jong Un", "Kim", "the North", "the two leaders";
