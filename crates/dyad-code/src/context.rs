@@ -7,8 +7,8 @@
 //! state, an organisation or a group (plural), a gender when the text gave one, and whether
 //! they were a subject. Every entity of the document is kept (for short names); the
 //! *recent* memory, which pronouns and descriptions look at, is the title and the two
-//! sentences before the current one, each ordered by salience: the main clause's subject,
-//! other subjects, then the other mentions in text order.
+//! sentences before the current one (four for "the two leaders"), each ordered by salience:
+//! the main clause's subject, other subjects, then the other mentions in text order.
 //!
 //! # Rules
 //!
@@ -59,10 +59,12 @@
 //!   presidents, ministers, men, women, nations, states, neighbours, governments) are the
 //!   two persons (leaders, presidents, ministers, men, women), countries (countries,
 //!   nations, states, neighbours, governments) or either, persons first (sides), of the
-//!   nearest tier that has exactly two of them: a compound of both. Countries are counted
-//!   from states, government bodies ("Moscow", "the Kremlin") and persons ("Putin and Kim":
-//!   RUS, PRK); "the two governments" keeps its role word (RUSGOV, CHNGOV). More than two in
-//!   that tier: ambiguous.
+//!   nearest tier that has exactly two of them, looking up to four sentences back (a pair is
+//!   usually named a little earlier in the paragraph): a compound of both. Countries are
+//!   counted from states, government bodies ("Moscow", "the Kremlin"), persons and groups
+//!   ("Putin and Kim": RUS, PRK; "Chinese troops crossed into Vietnam": CHN, VNM); "the two
+//!   governments" keeps its role word (RUSGOV, CHNGOV). More than two in that tier:
+//!   ambiguous.
 //!   "the Kremlin", "Washington" and "Beijing" are names of the lexicon and need no rule.
 //!
 //! **Events.** An event side that came from the context has the reference's own words and
@@ -95,6 +97,9 @@ use crate::sentence::{Dep, Sentence, Tag};
 
 /// How many sentences before the current one pronouns and descriptions look at.
 const WINDOW: i64 = 2;
+/// How many sentences before the current one "the two leaders" looks at: a pair is usually
+/// named a little earlier in the paragraph.
+const PAIR_WINDOW: i64 = 4;
 /// At most this many entities are remembered (the least recent are forgotten).
 const MAX_ENTITIES: usize = 96;
 /// Confidence lost by an event with a side from the context.
@@ -900,7 +905,7 @@ impl DocContext {
         while self
             .recent
             .front()
-            .is_some_and(|f| f.position() < position - WINDOW)
+            .is_some_and(|f| f.position() < position - PAIR_WINDOW)
         {
             self.recent.pop_front();
         }
@@ -976,6 +981,7 @@ impl DocContext {
         before: &[Item],
         index: &LexiconIndex,
         date: Option<Date>,
+        window: i64,
     ) -> Vec<Vec<Cand>> {
         let mut tiers = Vec::new();
         let here: Vec<Cand> = before
@@ -1001,7 +1007,7 @@ impl DocContext {
             .collect();
         tiers.push(here);
         for s in self.recent.iter().rev() {
-            if s.position() < i64::from(current) - WINDOW || s.position() >= i64::from(current) {
+            if s.position() < i64::from(current) - window || s.position() >= i64::from(current) {
                 continue;
             }
             let tier: Vec<Cand> = s
@@ -1190,7 +1196,9 @@ impl Resolver<'_, '_> {
             .filter(|i| i.end <= p && Some(i.head) != own_subject && Some(i.head) != own_antecedent)
             .cloned()
             .collect();
-        let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
+        let tiers = self
+            .ctx
+            .tiers(self.current, &before, self.index, self.date, WINDOW);
         let res: Result<Vec<Cand>, String> = match w.as_str() {
             "he" | "him" | "she" | "her" => {
                 let want = if matches!(w.as_str(), "he" | "him") {
@@ -1574,7 +1582,9 @@ impl Resolver<'_, '_> {
                 "country" | "government" | "regime" | "kingdom" | "island" | "nation"
             )
         {
-            let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
+            let tiers = self
+                .ctx
+                .tiers(self.current, &before, self.index, self.date, WINDOW);
             let res = tiers
                 .iter()
                 .map(|t| state_like(t, false))
@@ -1609,7 +1619,9 @@ impl Resolver<'_, '_> {
             "side" => (true, true),
             _ => return None,
         };
-        let tiers = self.ctx.tiers(self.current, &before, self.index, self.date);
+        let tiers = self
+            .ctx
+            .tiers(self.current, &before, self.index, self.date, PAIR_WINDOW);
         let mut res: Result<Vec<Cand>, String> =
             Err("no sentence nearby with exactly two of them".to_owned());
         'tiers: for t in &tiers {
@@ -1656,17 +1668,17 @@ impl Resolver<'_, '_> {
 }
 
 /// The states of a tier, one per country: states, and organisations of a country's
-/// government ("the Kremlin": RUS); with `persons`, also the countries of persons ("Putin
-/// and Kim": RUS, PRK). Each is given as its country code.
-fn state_like(tier: &[Cand], persons: bool) -> Vec<Cand> {
+/// government ("the Kremlin": RUS); with `more` (for pairs), also the countries of persons
+/// and groups ("Putin and Kim": RUS, PRK; "Chinese troops crossed into Vietnam": CHN, VNM).
+/// Each is given as its country code.
+fn state_like(tier: &[Cand], more: bool) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for c in tier {
         let country = c.code.get(..3).filter(|x| is_state_code(x));
         let fits = match c.kind {
             ReferentKind::State => true,
             ReferentKind::Organisation => c.code.get(3..6) == Some("GOV"),
-            ReferentKind::Person => persons,
-            ReferentKind::Group => false,
+            ReferentKind::Person | ReferentKind::Group => more,
         };
         if let Some(country) = country
             && fits
@@ -2135,6 +2147,22 @@ WELCOME
             "USA",
             "111",
             "The two governments",
+            "United States"
+        )));
+        // A pair named three sentences back.
+        let filler = "Talks=talk/NNS/2/nsubj continued=continue/VBD/0/ROOT ././2/punct";
+        let spec = format!(
+            "Russia/NNP/2/nsubj criticized=criticize/VBD/0/ROOT North/NNP/4/compound \
+             Korea/NNP/2/dobj ././2/punct || {filler} || {filler} || \
+             The/DT/3/det two/CD/3/nummod countries=country/NNS/4/nsubj \
+             criticized=criticize/VBD/0/ROOT the/DT/7/det United/NNP/7/compound \
+             States/NNP/4/dobj ././4/punct"
+        );
+        assert!(code(&spec).contains(&ev(
+            "PRK",
+            "USA",
+            "111",
+            "The two countries",
             "United States"
         )));
         // Three states: ambiguous.
