@@ -262,10 +262,16 @@ pub struct CoderArgs {
     /// Keep every event, not one per source, target and code per story.
     #[arg(long)]
     pub all_events: bool,
-    /// Code as PETRARCH does where dyad goes further: no "will/would + act" as intention, and
-    /// no country given to a role-only actor ("the rebels") from the sentence's only country.
+    /// Code as PETRARCH does where dyad goes further: no "will/would + act" as intention (and
+    /// none of dyad's other readings of what a verb governs), no country given to a role-only
+    /// actor ("the rebels") from the sentence's only country, and each sentence alone (no
+    /// pronouns or short names resolved from the sentences before).
     #[arg(long)]
     pub petrarch_compat: bool,
+    /// Which event nouns are coded ("Russia's invasion of Ukraine"): all, only in sentences
+    /// whose verbs coded nothing (fallback), or none (off).
+    #[arg(long, value_parser = ["all", "fallback", "off"], default_value = "all")]
+    pub nominal_events: String,
     /// Skip the entity recogniser (faster; the coder does not need it, the place stage uses it).
     #[arg(long)]
     pub no_ner: bool,

@@ -144,7 +144,10 @@ impl Coder {
             if weak && matches!(root, Some("01" | "02" | "10")) {
                 let statement = root == Some("01");
                 for c in s.children(v).iter().map(|&c| c as usize) {
+                    // A clause before its verb is reported, not addressed ("X will Y, an
+                    // official said").
                     if s.toks[c].dep != Dep::Ccomp
+                        || c < v
                         || statement && clause::obligation_modal(s, c).is_none()
                     {
                         continue;

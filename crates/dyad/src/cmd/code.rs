@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use dyad_code::{Coder, CoderOptions, CommaLimits, Negation};
+use dyad_code::{Coder, CoderOptions, CommaLimits, Negation, NominalEvents};
 use dyad_format::{Format, event_sink};
 use dyad_lexicon::LexiconIndex;
 use dyad_pipeline::{Pipeline, Resources};
@@ -30,6 +30,12 @@ pub fn build_coder(args: &CoderArgs, quiet: bool) -> anyhow::Result<Arc<Coder>> 
         one_per_story: !args.all_events,
         modal_intent: !args.petrarch_compat,
         domestic_country: !args.petrarch_compat,
+        document_context: !args.petrarch_compat,
+        nominal_events: match args.nominal_events.as_str() {
+            "off" => NominalEvents::Off,
+            "fallback" => NominalEvents::Fallback,
+            _ => NominalEvents::All,
+        },
         negation: match args.negation.as_str() {
             "flag" => Negation::Flag,
             "drop" => Negation::Drop,
