@@ -841,6 +841,46 @@ mod dating {
     }
 
     #[test]
+    fn named_periods_date_events_as_ranges() {
+        if !model_available() {
+            return;
+        }
+        let input = concat!(
+            r#"{"id":"p1","date":"2024-03-01","text":"During the Cold War, Soviet troops invaded Afghanistan. "#,
+            r#"During the Korean War, Chinese troops attacked American forces."}"#,
+            "\n"
+        );
+        let out = dyad_stdin(&["code", "-q", "--no-place", "-"], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let events = json_lines(&stdout(&out));
+        let invaded = events
+            .iter()
+            .find(|e| e["verb"]["text"] == "invaded")
+            .expect("the invasion is coded");
+        // No single date holds the Cold War: the record carries its range instead.
+        assert!(invaded["date"].is_null(), "{invaded}");
+        assert_eq!(invaded["date_precision"], "unknown");
+        assert_eq!(invaded["date_basis"], "text");
+        assert_eq!(invaded["date_range"], serde_json::json!(["1947", "1991"]));
+        let attacked = events
+            .iter()
+            .find(|e| e["verb"]["text"] == "attacked")
+            .expect("the attack is coded");
+        assert_eq!(attacked["date"], "195X");
+        assert_eq!(attacked["date_precision"], "decade");
+        assert_eq!(
+            attacked["date_range"],
+            serde_json::json!(["1950-06-25", "1953-07-27"])
+        );
+        // An event dated by a single day has no range.
+        assert!(
+            events
+                .iter()
+                .all(|e| e["date_precision"] != "day" || e.get("date_range").is_none())
+        );
+    }
+
+    #[test]
     fn no_event_is_dated_after_publication_unless_future() {
         if !model_available() {
             return;

@@ -213,6 +213,7 @@ impl CodedEvent {
             },
             negated: self.negated,
             future: false,
+            date_range: None,
             location: None,
             evidence: doc.slice(self.sentence_span).to_owned(),
             evidence_span: doc.char_span(self.sentence_span),

@@ -173,11 +173,12 @@ impl EventDate {
         Some(if self.future { day } else { day.min(pub_date) })
     }
 
-    /// Set `date`, `date_precision` and `date_basis` of an event record.
+    /// Set `date`, `date_precision`, `date_basis` and `date_range` of an event record.
     pub fn apply_to(&self, event: &mut Event) {
         event.date = self.date;
         event.date_precision = self.precision;
         event.date_basis = self.basis;
+        event.date_range = self.from.zip(self.to).map(|(a, b)| [a, b]);
     }
 }
 

@@ -20,6 +20,13 @@ pub struct Event {
     pub date: Option<PartialDate>,
     /// How precisely `date` is known.
     pub date_precision: Precision,
+    /// The range the text dates the event by, when that is a range no single `date` holds
+    /// ("during the Cold War": 1947 to 1991, with `date` null and precision `unknown`), or a
+    /// range `date` only approximates ("from 1962 to 1975": `date` 1962): `[from, to]`, both
+    /// partial ISO dates. Written only when there is one (an addition to the contract that
+    /// leaves other records unchanged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_range: Option<[PartialDate; 2]>,
     /// Where `date` came from.
     pub date_basis: DateBasis,
     /// The document's publication date.

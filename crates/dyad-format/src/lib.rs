@@ -225,6 +225,7 @@ pub(crate) mod testutil {
             },
             negated: false,
             future: false,
+            date_range: None,
             location: Some(Location {
                 name: "Beijing".into(),
                 country: Some("CHN".into()),

@@ -79,6 +79,7 @@ fn base(id: &str, doc: &str, sentence: u32, text: &str, verb: &str, code: &str) 
         },
         negated: false,
         future: false,
+        date_range: None,
         location: None,
         evidence: text.into(),
         evidence_span: [0, text.chars().count()],

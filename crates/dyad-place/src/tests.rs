@@ -294,6 +294,7 @@ fn event(
         },
         negated: false,
         future: false,
+        date_range: None,
         location: None,
         evidence: String::new(),
         evidence_span: [0, 0],
