@@ -79,16 +79,12 @@ impl Coder {
                         upper.verb_text.text, lower.verb_text.text
                     ));
                 }
-                let mut p = upper.clone();
-                if !addressed {
-                    p.active = Some("100".to_owned());
-                }
-                p.reverse = None;
-                p.target = lower.source.clone();
-                p.rule = format!("{}+{}", upper.rule, lower.rule);
-                p.derivation = Derivation::Combined;
-                p.confidence = (lower.confidence.min(upper.confidence) - 0.05).max(0.1);
-                protos[ui] = p;
+                let code = if addressed {
+                    upper.active.clone()
+                } else {
+                    Some("100".to_owned())
+                };
+                protos[ui] = towards_subject(&upper, &lower, code);
                 protos[li].alive = false;
                 continue;
             }
@@ -192,14 +188,7 @@ impl Coder {
                         upper.verb_text.text, lower.verb_text.text
                     ));
                 }
-                let mut p = upper.clone();
-                p.active = Some(c.to_owned());
-                p.reverse = None;
-                p.target = lower.source.clone();
-                p.rule = format!("{}+{}", upper.rule, lower.rule);
-                p.derivation = Derivation::Combined;
-                p.confidence = (lower.confidence.min(upper.confidence) - 0.05).max(0.1);
-                protos[ui] = p;
+                protos[ui] = towards_subject(&upper, &lower, Some(c.to_owned()));
                 protos[li].alive = self.options.reported_events == Reported::Always;
             } else if self.options.reported_events == Reported::Never {
                 if let Some(t) = trace.as_deref_mut() {
@@ -381,4 +370,17 @@ pub(super) fn complement_governor(s: &Sentence<'_>, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The governing verb's event with `code`, directed at the subject of the clause it governs
+/// ("asked Obama to help Iran" → towards Obama): a combination of the two rules.
+fn towards_subject(upper: &Proto, lower: &Proto, code: Option<String>) -> Proto {
+    let mut p = upper.clone();
+    p.active = code;
+    p.reverse = None;
+    p.target = lower.source.clone();
+    p.rule = format!("{}+{}", upper.rule, lower.rule);
+    p.derivation = Derivation::Combined;
+    p.confidence = (lower.confidence.min(upper.confidence) - 0.05).max(0.1);
+    p
 }
