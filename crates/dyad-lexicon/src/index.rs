@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{
     ActorId, AgentId, Attach, CodePeriod, DiscardLevel, Element, ElementKind, IssueKind, Lexicon,
-    PatternId, SynsetId, Term, VerbId,
+    PatternId, SynsetId, VerbId,
 };
 use crate::normalize;
 
@@ -613,56 +613,15 @@ impl LexiconIndex {
 fn compile_verbs(lex: &Lexicon, vocab: &mut Vocab) -> VerbIndex {
     let v = &lex.verbs;
     // Synsets, with nested synsets expanded (depth-limited against cycles).
-    fn expand(
-        lex: &Lexicon,
-        vocab: &mut Vocab,
-        s: SynsetId,
-        depth: usize,
-        out: &mut Vec<Vec<WordId>>,
-    ) {
-        let Some(set) = lex.verbs.synset(s) else {
-            return;
-        };
-        if depth > 4 {
-            return;
-        }
-        for m in &set.members {
-            let mut partial: Vec<Vec<WordId>> = vec![Vec::new()];
-            for t in &m.terms {
-                match t {
-                    Term::Word(w) => {
-                        let ids = vocab.intern_words(std::slice::from_ref(w));
-                        partial.iter_mut().for_each(|p| p.extend(&ids));
-                    }
-                    Term::Synset(inner) => {
-                        let mut alts = Vec::new();
-                        expand(lex, vocab, *inner, depth + 1, &mut alts);
-                        let mut next = Vec::new();
-                        for p in &partial {
-                            for a in &alts {
-                                let mut q = p.clone();
-                                q.extend(a);
-                                next.push(q);
-                            }
-                        }
-                        partial = next;
-                    }
-                }
-                if partial.len() > 10_000 {
-                    break;
-                }
-            }
-            for p in partial {
-                if !p.is_empty() && !out.contains(&p) {
-                    out.push(p);
-                }
-            }
-        }
-    }
     let mut synsets = Vec::with_capacity(v.synsets.len());
     for i in 0..v.synsets.len() {
-        let mut members = Vec::new();
-        expand(lex, vocab, SynsetId(i as u32), 0, &mut members);
+        let mut members: Vec<Vec<WordId>> = Vec::new();
+        for words in crate::nouns::synset_word_lists(lex, SynsetId(i as u32), 0) {
+            let ids = vocab.intern_words(&words);
+            if !ids.is_empty() && !members.contains(&ids) {
+                members.push(ids);
+            }
+        }
         synsets.push(members);
     }
     let synset_words = synsets

@@ -209,8 +209,9 @@ impl NounIndex {
     }
 }
 
-/// The members of a synset as word lists (nested synsets expanded, depth-limited).
-fn synset_word_lists(lex: &Lexicon, s: SynsetId, depth: usize) -> Vec<Vec<String>> {
+/// The members of a synset as word lists (nested synsets expanded, depth-limited against
+/// cycles, at most 10,000 alternatives per member).
+pub(crate) fn synset_word_lists(lex: &Lexicon, s: SynsetId, depth: usize) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let Some(set) = lex.verbs.synset(s) else {
         return out;
