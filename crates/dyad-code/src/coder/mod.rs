@@ -26,28 +26,43 @@
 //!    actor after the verb in its clause; the first role word there (`target_fallback`;
 //!    never into relative clauses or embedded clauses that code on their own; statements,
 //!    CAMEO root 01, take only targets attached to the verb). A role word that merely
-//!    modifies another noun ("military exercises") is no target. Passives swap: the `by`
-//!    phrase is the source, an at/against phrase or the subject the target.
-//! 6. **Negation** not consumed by the pattern: the code's opposite ([`crate::Negation`]).
-//!    Then **intention**: under "will", "would" or "shall" the act is announced, and its code
-//!    becomes CAMEO's intention (03x) or threat (13x) of it ([`crate::algebra::intention`],
-//!    `modal_intent`).
+//!    modifies another noun ("military exercises") is no target, even when a pattern took
+//!    it (`modal_intent`). Passives swap: the `by` phrase is the source, an at/against
+//!    phrase or the subject the target; a pattern target inside another of the passive
+//!    verb's prepositional phrases ("killed by a device outside the city") is dropped. With
+//!    `modal_intent`, a statement, appeal or demand that names no one is addressed to the
+//!    subject of the clause after it that it governs ("demanding that Mugabe abandon …"),
+//!    and a statement that someone must act is a demand of them (100).
+//! 6. **Negation** not consumed by the pattern ("not", or "failed to"): the code's opposite
+//!    ([`crate::Negation`]); a cooperative act with no opposite is a rejection (120, with
+//!    `modal_intent`). Then **intention**: under "will", "would" or "shall", or a word of
+//!    readiness or plan ("is willing to", "prepared to", "plans to"), the act is announced,
+//!    and its code becomes CAMEO's intention (03x) or threat (13x) of it
+//!    ([`crate::algebra::intention`], `modal_intent`); an announced cooperative act under
+//!    "unless" is a threat (130).
 //! 7. **Nesting**, lowest clauses first, for complements (`xcomp`, `ccomp`) under a coded
 //!    verb: a reporting verb after the clause it governs ("X attacked Y, officials said") is
 //!    attribution and combines with nothing; otherwise the first matching transformation of
-//!    the dictionary rewrites the pair; else, when the two share their subject, the code
-//!    algebra combines them ("pledged to provide aid" = 033; when the sum is no CAMEO code,
-//!    the complement's event stands alone); else, for a material complement with its own
+//!    the dictionary rewrites the pair (before it, with `modal_intent`: a demand's clause is
+//!    demanded, not done, and only the demand stands); else, when the two share their
+//!    subject, the code algebra combines them ("pledged to provide aid" = 033; when the sum
+//!    is no CAMEO code, the complement's event stands alone; with `modal_intent` a threat
+//!    verb gives its complement's threat form, "threatened to ban" = 132, an intention verb
+//!    its cooperative intention, and a refusal CAMEO's refusal of the act, "refused to lift
+//!    the curfew" = 1241); else, for a material complement with its own
 //!    subject, the governing verb's event goes to that subject with the combined code
 //!    ("asking Obama to help Iran" = 023 towards Obama). What happens to the complement's own
 //!    event then is [`crate::Reported`]. A complement never keeps a reverse event.
 //!    A non-finite adverbial clause ("…, offering support") is coded only when its main
 //!    clause codes no event between two actors.
 //! 8. **Events**: every source × target pair (a side with a role but no country takes the
-//!    other side's country when that is the only country the sentence names:
-//!    `domestic_country`; a pair whose codes are equal is one actor and no event); a `[active:passive]` code adds the reverse
-//!    event; a cooperative code (03–06) with a compound subject and no target, or a `%`
-//!    compound, gives every ordered pair of the compound's actors (`compound_pairs`). Events
+//!    only country the sentence names when the other side is of that country or of none:
+//!    `domestic_country`, which also addresses a protest with no target to the government
+//!    of the protesters' country; a pair whose codes are equal is one actor and no event); a
+//!    `[active:passive]` code adds the reverse event; a cooperative code (03–06) with a
+//!    compound subject and no target (or only a target of no country, or one naming a
+//!    member of the compound), or a `%` compound, gives every ordered pair of the
+//!    compound's actors of different states (`compound_pairs`). Events
 //!    of an actor with itself are dropped, then `require_dyad` applies, and duplicates merge.
 //!    Event nouns add theirs before the domestic-country step and the merge
 //!    ([`crate::noun_events`]).
