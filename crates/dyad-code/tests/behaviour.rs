@@ -484,3 +484,128 @@ fn coder_is_shared_across_threads() {
         assert_eq!(h.join().unwrap(), [ev("ARN", "GON", "190")]);
     }
 }
+
+/// The verbs of [`VERBS`] and a few more, for dyad's own readings (`modal_intent`,
+/// `domestic_country`).
+fn reading_coder(opts: CoderOptions) -> Coder {
+    let verbs = format!(
+        "{VERBS}\
+--- THREATEN [130] ---
+THREATEN
+--- BAN [172] ---
+BAN
+--- REFUSE [120] ---
+REFUSE
+--- DEMAND [100] ---
+DEMAND
+--- PROTEST [140] ---
+PROTEST
+--- KILL [190] ---
+KILL
+- * + [190]
+"
+    );
+    let lex = Lexicon {
+        actors: parse_petrarch_actors(ACTORS, "actors.txt").value,
+        agents: parse_petrarch_agents(AGENTS, "agents.txt").value,
+        verbs: parse_petrarch_verbs(&verbs, "verbs.txt").value,
+        ..Lexicon::default()
+    };
+    Coder::new(Arc::new(LexiconIndex::new(lex)), opts)
+}
+
+fn petrarch_reading() -> CoderOptions {
+    CoderOptions {
+        modal_intent: false,
+        domestic_country: false,
+        ..CoderOptions::default()
+    }
+}
+
+#[test]
+fn a_threat_verb_announces_its_complement() {
+    let s = "Arnor/NNP/2/nsubj threatened=threaten/VBD/0/ROOT to/TO/4/aux ban/VB/2/xcomp \
+             Gondor/NNP/4/dobj ././2/punct";
+    // "threatened to ban": the threat form of the ban (132), not the ban itself.
+    assert_eq!(
+        code(&reading_coder(CoderOptions::default()), s),
+        [ev("ARN", "GON", "132")]
+    );
+    // PETRARCH's algebra keeps the larger code: the ban.
+    assert_eq!(
+        code(&reading_coder(petrarch_reading()), s),
+        [ev("ARN", "GON", "172")]
+    );
+}
+
+#[test]
+fn readiness_announces_and_unless_threatens() {
+    let c = reading_coder(CoderOptions::default());
+    // "is willing to help": intent to cooperate materially (031).
+    let s = "Arnor/NNP/2/nsubj is=be/VBZ/0/ROOT willing/JJ/2/acomp to/TO/5/aux help/VB/3/xcomp \
+             Gondor/NNP/5/dobj ././2/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "031")]);
+    // "will help Gondor unless Rohan attacks": a conditional promise is a threat (130).
+    let s = "Arnor/NNP/3/nsubj will/MD/3/aux help/VB/0/ROOT Gondor/NNP/3/dobj unless/IN/7/mark \
+             Rohan/NNP/7/nsubj attacks=attack/VBZ/3/advcl ././3/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "130")]);
+    // Without a condition it stays an intention.
+    let s = "Arnor/NNP/3/nsubj will/MD/3/aux help/VB/0/ROOT Gondor/NNP/3/dobj ././3/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "031")]);
+}
+
+#[test]
+fn refusing_or_failing_an_act_is_its_rejection() {
+    let c = reading_coder(CoderOptions::default());
+    // REFUSE (120) governing HELP (060): the refusal of material cooperation (121).
+    let s = "Arnor/NNP/2/nsubj refused=refuse/VBD/0/ROOT to/TO/4/aux help/VB/2/xcomp \
+             Gondor/NNP/4/dobj ././2/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "121")]);
+    // PETRARCH's algebra keeps the act it refuses.
+    assert_eq!(
+        code(&reading_coder(petrarch_reading()), s),
+        [ev("ARN", "GON", "060")]
+    );
+    // "failed to help": the help did not happen (negation, 121).
+    let s = "Arnor/NNP/2/nsubj failed=fail/VBD/0/ROOT to/TO/4/aux help/VB/2/xcomp \
+             Gondor/NNP/4/dobj ././2/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "121")]);
+}
+
+#[test]
+fn a_demand_is_addressed_and_its_clause_is_not_done() {
+    let c = reading_coder(CoderOptions::default());
+    // "demanded that Gondor attack Rohan": Arnor's demand of Gondor; no attack happened.
+    let s = "Arnor/NNP/2/nsubj demanded=demand/VBD/0/ROOT that/IN/5/mark Gondor/NNP/5/nsubj \
+             attack/VB/2/ccomp Rohan/NNP/5/dobj ././2/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "100")]);
+    // "said Gondor must help Rohan": a demand of Gondor (100).
+    let s = "Arnor/NNP/2/nsubj said=say/VBD/0/ROOT Gondor/NNP/5/nsubj must/MD/5/aux \
+             help/VB/2/ccomp Rohan/NNP/5/dobj ././2/punct";
+    assert_eq!(code(&c, s), [ev("ARN", "GON", "100")]);
+}
+
+#[test]
+fn a_passive_pattern_target_is_not_taken_from_its_phrases() {
+    let c = reading_coder(CoderOptions {
+        require_dyad: false,
+        ..CoderOptions::default()
+    });
+    // KILL's `* +` must not take "Rohan" from "outside Rohan": the victims are the subject.
+    let s = "Gondor/NNP/2/compound troops=troop/NNS/4/nsubjpass were=be/VBD/4/auxpass \
+             killed=kill/VBN/0/ROOT by/IN/4/agent a/DT/7/det bomb/NN/5/pobj outside/IN/4/prep \
+             Rohan/NNP/8/pobj ././4/punct";
+    assert_eq!(code(&c, s), [ev("-", "GONMIL", "190")]);
+}
+
+#[test]
+fn a_protest_with_no_target_is_addressed_to_the_government() {
+    // Mordor is coded PRK here: the rule needs a real country.
+    let s = "Mordor/NNP/2/compound troops=troop/NNS/3/nsubj protested=protest/VBD/0/ROOT \
+             ././3/punct";
+    assert_eq!(
+        code(&reading_coder(CoderOptions::default()), s),
+        [ev("PRKMIL", "PRKGOV", "140")]
+    );
+    assert!(code(&reading_coder(petrarch_reading()), s).is_empty());
+}
