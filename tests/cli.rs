@@ -841,6 +841,29 @@ mod dating {
     }
 
     #[test]
+    fn a_name_that_codes_only_on_the_texts_date_is_found() {
+        if !model_available() {
+            return;
+        }
+        // "Gromyko" names the Soviet foreign minister only during his tenure (1957-1985): on
+        // the publication date the sentence codes nothing; on the text's date it does.
+        let input = concat!(
+            r#"{"id":"g1","date":"2024-03-01","text":"In 1979 Gromyko criticised Washington. "#,
+            r#"Gromyko criticised Washington on Monday."}"#,
+            "\n"
+        );
+        let out = dyad_stdin(&["code", "-q", "--no-place", "-"], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let events = json_lines(&stdout(&out));
+        assert_eq!(events.len(), 1, "{events:?}");
+        let e = &events[0];
+        assert_eq!(e["sentence_index"], 0);
+        assert_eq!(e["date"], "1979");
+        assert_eq!(e["source"]["code"], "SUNGOV");
+        assert_eq!(e["target"]["code"], "USA");
+    }
+
+    #[test]
     fn named_periods_date_events_as_ranges() {
         if !model_available() {
             return;

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use dyad_date::EventDater;
-use dyad_doc::{Doc, Layer, Stage, StageError};
+use dyad_doc::parse::Pos;
+use dyad_doc::{Doc, Layer, Span, Stage, StageError};
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
@@ -18,7 +19,10 @@ use crate::{CodedEvent, Coder, DocContext, SentenceInput};
 /// publication date, the sentence is coded again with the event's date so that actor codes are
 /// the ones valid then (Nixon in 1972 is USAGOV), and the event's date, precision, basis and
 /// future flag are set. The sentence is coded again with the document context it had in the
-/// first pass ([`crate::context`]).
+/// first pass ([`crate::context`]). A sentence whose verbs the text dates elsewhere is also
+/// coded on those days, for events the publication date hides: a surname that names someone
+/// only in office ("In February 1972 Nixon traveled to Beijing") codes nothing in 2024; an
+/// event found only on the other day is kept when the text dates it to that day.
 ///
 /// **Title.** With `document_context` on, the document's title is read before the first
 /// sentence ([`DocContext::seed_title`]): its actor names, by lexicon look-up alone, become
@@ -133,6 +137,72 @@ impl Stage for CodeStage {
                 event.future = when.future;
                 events.push(event);
             }
+        }
+        // Events the publication date hides: in a sentence the text dates elsewhere, a name
+        // may code only on that date ("In February 1972 Nixon traveled to Beijing": "Nixon"
+        // is the president only during his tenure). Each verb of a sentence is dated; the
+        // sentence is coded again on every such day, and an event found only then is kept
+        // when the text dates it to that day.
+        let mut added: Vec<(u32, Span, String)> = Vec::new();
+        for (i, tokens) in parse.sents().iter().enumerate() {
+            let Ok(index) = u32::try_from(i) else {
+                break;
+            };
+            let mut days: Vec<Date> = Vec::new();
+            for t in tokens.clone() {
+                let Some(tok) = parse.token(t) else {
+                    continue;
+                };
+                if !matches!(tok.pos(), Some(Pos::Verb | Pos::Noun)) {
+                    continue;
+                }
+                if let Some(day) = dater
+                    .date_span(i, tok.span())
+                    .actor_day(doc.pub_date)
+                    .filter(|d| *d != doc.pub_date && !days.contains(d))
+                {
+                    days.push(day);
+                }
+            }
+            for day in days {
+                let again = recoded.entry((index, day)).or_insert_with(|| {
+                    let before = snapshots.get(i).unwrap_or(&empty);
+                    self.coder
+                        .code_sentence_in_context(
+                            &SentenceInput {
+                                text: &doc.text,
+                                parse,
+                                tokens: tokens.clone(),
+                                sentence_index: index,
+                                date: Some(day),
+                            },
+                            before,
+                            None,
+                        )
+                        .events
+                });
+                for r in again.iter() {
+                    let known = coding.events.iter().any(|e| {
+                        e.sentence_index == index && e.verb.span == r.verb.span && e.code == r.code
+                    }) || added
+                        .iter()
+                        .any(|(s, v, c)| *s == index && *v == r.verb.span && *c == r.code);
+                    let when = dater.date_span(i, r.verb.span);
+                    if known || when.actor_day(doc.pub_date) != Some(day) {
+                        continue;
+                    }
+                    if let Some(mut event) = r.to_event(doc) {
+                        when.apply_to(&mut event);
+                        event.future = when.future;
+                        events.push(event);
+                        added.push((index, r.verb.span, r.code.clone()));
+                    }
+                }
+            }
+        }
+        // In sentence order (a stable sort: the first pass's order within a sentence stays).
+        if !added.is_empty() {
+            events.sort_by_key(|e| e.sentence_index);
         }
         doc.events = Some(events);
         Ok(())
