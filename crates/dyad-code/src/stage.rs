@@ -89,6 +89,23 @@ impl Stage for CodeStage {
             Some(&mut snapshots),
         );
         let empty = DocContext::new();
+        // A sentence coded again on another day, with the context the first pass gave it.
+        let recode = |index: u32, tokens: &std::ops::Range<usize>, day: Date| {
+            let before = snapshots.get(index as usize).unwrap_or(&empty);
+            self.coder
+                .code_sentence_in_context(
+                    &SentenceInput {
+                        text: &doc.text,
+                        parse,
+                        tokens: tokens.clone(),
+                        sentence_index: index,
+                        date: Some(day),
+                    },
+                    before,
+                    None,
+                )
+                .events
+        };
         let dater = EventDater::new(doc);
         // Sentences coded again with another date, by (sentence, date).
         let mut recoded: FxHashMap<(u32, Date), Vec<CodedEvent>> = FxHashMap::default();
@@ -101,25 +118,7 @@ impl Stage for CodeStage {
             {
                 let again = recoded
                     .entry((first.sentence_index, day))
-                    .or_insert_with(|| {
-                        // With the context the first pass gave the sentence.
-                        let before = snapshots
-                            .get(first.sentence_index as usize)
-                            .unwrap_or(&empty);
-                        self.coder
-                            .code_sentence_in_context(
-                                &SentenceInput {
-                                    text: &doc.text,
-                                    parse,
-                                    tokens: tokens.clone(),
-                                    sentence_index: first.sentence_index,
-                                    date: Some(day),
-                                },
-                                before,
-                                None,
-                            )
-                            .events
-                    });
+                    .or_insert_with(|| recode(first.sentence_index, tokens, day));
                 // Among the events of the same verb and spans, the one whose actors are most
                 // alike: the two directions of "the two leaders met" share their spans.
                 if let Some(same) = again
@@ -165,22 +164,9 @@ impl Stage for CodeStage {
                 }
             }
             for day in days {
-                let again = recoded.entry((index, day)).or_insert_with(|| {
-                    let before = snapshots.get(i).unwrap_or(&empty);
-                    self.coder
-                        .code_sentence_in_context(
-                            &SentenceInput {
-                                text: &doc.text,
-                                parse,
-                                tokens: tokens.clone(),
-                                sentence_index: index,
-                                date: Some(day),
-                            },
-                            before,
-                            None,
-                        )
-                        .events
-                });
+                let again = recoded
+                    .entry((index, day))
+                    .or_insert_with(|| recode(index, tokens, day));
                 for r in again.iter() {
                     let known = coding.events.iter().any(|e| {
                         e.sentence_index == index && e.verb.span == r.verb.span && e.code == r.code

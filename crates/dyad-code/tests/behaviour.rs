@@ -51,10 +51,14 @@ VISIT
 ";
 
 fn coder_with(opts: CoderOptions) -> Coder {
+    coder_with_verbs(VERBS, opts)
+}
+
+fn coder_with_verbs(verbs: &str, opts: CoderOptions) -> Coder {
     let lex = Lexicon {
         actors: parse_petrarch_actors(ACTORS, "actors.txt").value,
         agents: parse_petrarch_agents(AGENTS, "agents.txt").value,
-        verbs: parse_petrarch_verbs(VERBS, "verbs.txt").value,
+        verbs: parse_petrarch_verbs(verbs, "verbs.txt").value,
         discards: parse_petrarch_discards("WORLD CUP\n+TYPHOON\n", "discards.txt").value,
         issues: parse_petrarch_issues(
             "<ISSUE CATEGORY=\"AID\">\nAID [HUMANITARIAN]\n</ISSUE>\n",
@@ -505,13 +509,7 @@ KILL
 - * + [190]
 "
     );
-    let lex = Lexicon {
-        actors: parse_petrarch_actors(ACTORS, "actors.txt").value,
-        agents: parse_petrarch_agents(AGENTS, "agents.txt").value,
-        verbs: parse_petrarch_verbs(&verbs, "verbs.txt").value,
-        ..Lexicon::default()
-    };
-    Coder::new(Arc::new(LexiconIndex::new(lex)), opts)
+    coder_with_verbs(&verbs, opts)
 }
 
 fn petrarch_reading() -> CoderOptions {
