@@ -146,6 +146,7 @@ pub mod model;
 pub mod normalize;
 pub mod nouns;
 pub mod read;
+pub mod stats;
 
 pub use diagnostic::{Diagnostic, FileDiagnostics, LexiconError, Read, Severity, SourceLine};
 pub use index::{KeySeq, LexiconIndex, WordId};
@@ -166,3 +167,4 @@ pub use read::{
     parse_petrarch_issues, parse_petrarch_verbs, read_petrarch_actors, read_petrarch_agents,
     read_petrarch_discards, read_petrarch_issues, read_petrarch_verbs, read_text,
 };
+pub use stats::summary;

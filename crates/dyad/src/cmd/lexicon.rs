@@ -70,7 +70,7 @@ fn check(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot read lexicon directory {}", f.display()))?;
             diagnostics.extend(read.diagnostics);
             diagnostics.extend(dyad_lexicon::lint::check(&read.value));
-            eprintln!("{}: {}", f.display(), summary(&read.value));
+            eprintln!("{}: {}", f.display(), dyad_lexicon::summary(&read.value));
             continue;
         }
         let kind = guess_kind(f).ok_or_else(|| {
@@ -203,74 +203,4 @@ fn is_dyad_lexicon(dir: &Path) -> bool {
     ["actors", "people", "agents", "verbs", "discards"]
         .iter()
         .any(|k| dir.join(k).is_dir())
-}
-
-/// What a lexicon holds, by kind, and how many of the ontology's CAMEO codes its verb patterns
-/// and event nouns reach ("19,657 actors (…); …; CAMEO codes with a verbal entry 292/292, with
-/// a nominal entry 148/292").
-pub fn summary(lex: &Lexicon) -> String {
-    use std::collections::BTreeSet;
-    let in_dir = |o: &dyad_lexicon::Origin, dir: &str| {
-        o.file.contains(&format!("{dir}/")) || o.file.contains(&format!("{dir}\\"))
-    };
-    let people = lex
-        .actors
-        .iter()
-        .filter(|a| in_dir(&a.origin, "people"))
-        .count();
-    let names: usize = lex.actors.iter().map(|a| a.names.len()).sum();
-    let dated = lex
-        .actors
-        .iter()
-        .flat_map(|a| &a.codes)
-        .filter(|p| p.from.is_some() || p.until.is_some())
-        .count();
-    let v = &lex.verbs;
-    let codes_of = |c: &dyad_lexicon::EventCode| {
-        [c.active.clone(), c.passive.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-    };
-    let mut verbal: BTreeSet<String> = BTreeSet::new();
-    for c in &v.classes {
-        verbal.extend(codes_of(&c.code));
-    }
-    for x in &v.verbs {
-        if let Some(c) = &x.code {
-            verbal.extend(codes_of(c));
-        }
-    }
-    for p in &v.patterns {
-        verbal.extend(codes_of(&p.code));
-    }
-    let nominal: BTreeSet<String> = v.nouns.iter().flat_map(|n| codes_of(&n.code)).collect();
-    // The event codes proper (3 and 4 digits); a root ("19") is no event of its own.
-    let all: Vec<String> = dyad_ontology::cameo_entries()
-        .iter()
-        .map(|e| e.code.to_string())
-        .filter(|c| c.len() >= 3)
-        .collect();
-    let covered = |set: &BTreeSet<String>| all.iter().filter(|c| set.contains(*c)).count();
-    let lemmas: BTreeSet<&str> = v.verbs.iter().map(|x| x.lemma.as_str()).collect();
-    format!(
-        "{} actors ({people} people; {names} names, {dated} dated codes); {} agents; {} verb \
-         lemmas in {} entries, {} patterns, {} synsets, {} transformations; {} event nouns, \
-         {} support verbs; {} discards; CAMEO codes with a verbal entry {}/{}, with a nominal \
-         entry {}/{}",
-        lex.actors.len(),
-        lex.agents.len(),
-        lemmas.len(),
-        v.verbs.len(),
-        v.patterns.len(),
-        v.synsets.len(),
-        v.transformations.len(),
-        v.nouns.len(),
-        v.support_verbs.len(),
-        lex.discards.len(),
-        covered(&verbal),
-        all.len(),
-        covered(&nominal),
-        all.len(),
-    )
 }
